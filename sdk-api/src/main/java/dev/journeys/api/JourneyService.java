@@ -1,0 +1,94 @@
+package dev.journeys.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a host does with the journeys of one tenant.
+ *
+ * <p>Definition changes throw a {@link JourneysException} on bad input and write nothing.
+ * Moves never throw for a refusal: they return a {@link MoveOutcome}, whose {@link MoveOutcome.Rejected}
+ * case carries a typed {@link Rejection}. Limits: names up to {@value #MAX_NAME_LENGTH} characters,
+ * contact keys up to {@value #MAX_CONTACT_KEY_LENGTH}, notes up to {@value #MAX_NOTE_LENGTH}.
+ */
+public interface JourneyService {
+
+    int MAX_NAME_LENGTH = 200;
+    int MAX_CONTACT_KEY_LENGTH = 255;
+    int MAX_NOTE_LENGTH = 2000;
+
+    /** The tenant this service is bound to. */
+    String tenant();
+
+    // ---- Definitions -------------------------------------------------------------------------
+
+    /** Creates a custom journey; names are unique per tenant, stage names per journey, ignoring case. */
+    Journey createJourney(JourneySpec spec);
+
+    /** All journeys of the tenant, archived ones included, ordered by name. */
+    List<Journey> journeys();
+
+    Optional<Journey> journey(JourneyId id);
+
+    /** Finds a journey by name, ignoring case and surrounding spaces. */
+    Optional<Journey> journeyNamed(String name);
+
+    Journey renameJourney(JourneyId id, String newName);
+
+    /** Keeps the journey and its history readable, and refuses every further move into or within it. */
+    Journey archiveJourney(JourneyId id);
+
+    /** Appends a stage at the end of the journey. */
+    Journey addStage(JourneyId id, String stageName);
+
+    Journey renameStage(JourneyId id, StageId stage, String newName);
+
+    /**
+     * Puts the stages in the given order; the list must name every current stage exactly once.
+     * History is never rewritten: earlier transitions keep pointing at the same stage ids.
+     */
+    Journey reorderStages(JourneyId id, List<StageId> order);
+
+    /** Removes a stage that no contact is in; throws {@link StageInUseException} otherwise. */
+    Journey removeStage(JourneyId id, StageId stage);
+
+    /**
+     * Removes a stage after moving every contact in it to {@code moveContactsTo}, one recorded
+     * transition per contact, all in the same transaction as the removal.
+     */
+    Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source);
+
+    // ---- Moves -------------------------------------------------------------------------------
+
+    /** The one way a contact enters, moves within or leaves a journey. */
+    MoveOutcome move(MoveRequest request);
+
+    // ---- Queries -----------------------------------------------------------------------------
+
+    /** Where the contact is now in one journey; served from cache when it can be. */
+    Optional<Placement> placement(String contactKey, JourneyId journey);
+
+    /** Where the contact is now in every journey of the tenant, ordered by journey id. */
+    List<Placement> placements(String contactKey);
+
+    /** The contacts now in a stage, ordered by contact key, one page at a time. */
+    Page<Placement> contactsInStage(JourneyId id, StageId stage, PageRequest page);
+
+    /** Number of contacts in each current stage of a journey; stages with no contact map to zero. */
+    Map<StageId, Long> stageCounts(JourneyId id);
+
+    /** Every transition of the contact in the journey, oldest first. */
+    List<Transition> history(String contactKey, JourneyId journey);
+
+    /** Time-in-stage facts for each stage the contact has ever entered, in the journey's stage order. */
+    List<StageTime> stageTimes(String contactKey, JourneyId journey);
+
+    // ---- Listeners ---------------------------------------------------------------------------
+
+    /**
+     * Calls {@code listener} after each committed move in this tenant, on the thread that made the move.
+     * A listener that throws is logged and skipped; the move stands and other listeners still run.
+     */
+    Registration onStageChange(StageChangeListener listener);
+}

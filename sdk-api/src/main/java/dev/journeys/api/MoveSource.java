@@ -1,0 +1,27 @@
+package dev.journeys.api;
+
+/**
+ * Who or what caused a move. Every source goes through the same rules and writes the same history.
+ */
+public sealed interface MoveSource {
+
+    /** A person acting from a contact's profile or an admin screen. */
+    record Manual(String actor) implements MoveSource {
+    }
+
+    /** An automation reacting to a trigger event. */
+    record Automation(long automationId, String eventId) implements MoveSource {
+    }
+
+    /** One line of a bulk import job. */
+    record Import(long jobId, long line) implements MoveSource {
+    }
+
+    /** A system-journey plugin, on behalf of {@code actor}. */
+    record SystemPlugin(String pluginKey, String actor) implements MoveSource {
+    }
+
+    static MoveSource manual(String actor) {
+        return new Manual(actor);
+    }
+}

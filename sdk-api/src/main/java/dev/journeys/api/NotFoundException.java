@@ -1,0 +1,16 @@
+package dev.journeys.api;
+
+/** A journey or stage id or name that does not exist in this tenant. */
+public class NotFoundException extends JourneysException {
+    public NotFoundException(ErrorCode code, String message) {
+        super(code, message);
+    }
+
+    public static NotFoundException journey(Object journey) {
+        return new NotFoundException(ErrorCode.JOURNEY_NOT_FOUND, "no journey " + journey + " in this tenant");
+    }
+
+    public static NotFoundException stage(Object stage) {
+        return new NotFoundException(ErrorCode.STAGE_NOT_FOUND, "no stage " + stage + " in this journey");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.journeys.core.internal;
+
+import java.time.Clock;
+
+/**
+ * Engine settings, already validated by the public builder.
+ *
+ * @param placementCacheSize 0 turns the placement cache off; results are the same either way
+ * @param maxMoveAttempts how many compare-and-set conflicts a move absorbs before it reports contention
+ */
+public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts) {
+
+    public static final long DEFAULT_PLACEMENT_CACHE_SIZE = 100_000;
+    public static final long DEFAULT_JOURNEY_CACHE_SIZE = 10_000;
+    public static final int DEFAULT_MAX_MOVE_ATTEMPTS = 50;
+
+    public static CoreSettings defaults() {
+        return new CoreSettings(Clock.systemUTC(), DEFAULT_PLACEMENT_CACHE_SIZE, DEFAULT_JOURNEY_CACHE_SIZE,
+                DEFAULT_MAX_MOVE_ATTEMPTS);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.JourneyService;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.core.internal.storage.Storage;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The running SDK. Start and stop live here, never in wiring. */
+@Singleton
+public final class SdkRuntime implements JourneysSdk {
+
+    private final Storage storage;
+    private final JourneyCatalog catalog;
+    private final MoveEngine moves;
+    private final PlacementCache placements;
+    private final ListenerHub listeners;
+    private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    @Inject
+    SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
+               ListenerHub listeners) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.moves = moves;
+        this.placements = placements;
+        this.listeners = listeners;
+    }
+
+    /** Migrates the schema. Idempotent. */
+    public SdkRuntime start() {
+        if (started.compareAndSet(false, true)) {
+            storage.start();
+        }
+        return this;
+    }
+
+    @Override
+    public JourneyService tenant(String tenant) {
+        Inputs.tenant(tenant);
+        return tenants.computeIfAbsent(tenant,
+                t -> new TenantJourneyService(t, storage, catalog, moves, placements, listeners));
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            storage.close();
+        }
+    }
+}

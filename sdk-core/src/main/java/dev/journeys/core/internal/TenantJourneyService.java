@@ -1,0 +1,237 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.DuplicateNameException;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyService;
+import dev.journeys.api.JourneySpec;
+import dev.journeys.api.MoveOutcome;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.api.Page;
+import dev.journeys.api.PageRequest;
+import dev.journeys.api.Placement;
+import dev.journeys.api.Registration;
+import dev.journeys.api.Stage;
+import dev.journeys.api.StageChangeListener;
+import dev.journeys.api.StageId;
+import dev.journeys.api.StageTime;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.ChangeResult;
+import dev.journeys.core.internal.storage.JourneyChange;
+import dev.journeys.core.internal.storage.Storage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The API of one tenant: checks input, then hands each call to the catalog, the move engine or storage. */
+final class TenantJourneyService implements JourneyService {
+
+    private final String tenant;
+    private final Storage storage;
+    private final JourneyCatalog catalog;
+    private final MoveEngine moves;
+    private final PlacementCache placements;
+    private final ListenerHub listeners;
+
+    TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves,
+                         PlacementCache placements, ListenerHub listeners) {
+        this.tenant = tenant;
+        this.storage = storage;
+        this.catalog = catalog;
+        this.moves = moves;
+        this.placements = placements;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public String tenant() {
+        return tenant;
+    }
+
+    @Override
+    public Journey createJourney(JourneySpec spec) {
+        Inputs.required("journey spec", spec);
+        String name = Inputs.name("journey name", spec.name());
+        Inputs.required("stages", spec.stages());
+        if (spec.stages().isEmpty()) {
+            throw new InvalidInputException("a journey needs at least one stage");
+        }
+        List<String> stageNames = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String raw : spec.stages()) {
+            String stageName = Inputs.name("stage name", raw);
+            if (!seen.add(stageName.toLowerCase(Locale.ROOT))) {
+                throw new DuplicateNameException("stage name '" + stageName + "' appears twice");
+            }
+            stageNames.add(stageName);
+        }
+        Journey created = storage.createJourney(tenant, name, Journey.Kind.CUSTOM, spec.requiresSequence(),
+                spec.allowsBackward(), stageNames);
+        return catalog.offer(tenant, created);
+    }
+
+    @Override
+    public List<Journey> journeys() {
+        return storage.listJourneys(tenant);
+    }
+
+    @Override
+    public Optional<Journey> journey(JourneyId id) {
+        return catalog.find(tenant, Inputs.required("journey id", id), true);
+    }
+
+    @Override
+    public Optional<Journey> journeyNamed(String name) {
+        return storage.findJourneyByName(tenant, Inputs.name("journey name", name));
+    }
+
+    @Override
+    public Journey renameJourney(JourneyId id, String newName) {
+        String name = Inputs.name("journey name", newName);
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Rename(name)).journey();
+    }
+
+    @Override
+    public Journey archiveJourney(JourneyId id) {
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Archive()).journey();
+    }
+
+    @Override
+    public Journey addStage(JourneyId id, String stageName) {
+        String name = Inputs.name("stage name", stageName);
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> {
+            if (j.stageNamed(name).isPresent()) {
+                throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
+            }
+            return new JourneyChange.AddStage(name);
+        }).journey();
+    }
+
+    @Override
+    public Journey renameStage(JourneyId id, StageId stage, String newName) {
+        String name = Inputs.name("stage name", newName);
+        Inputs.required("stage id", stage);
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> {
+            stageOf(j, stage);
+            j.stageNamed(name).filter(other -> !other.id().equals(stage)).ifPresent(other -> {
+                throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
+            });
+            return new JourneyChange.RenameStage(stage, name);
+        }).journey();
+    }
+
+    @Override
+    public Journey reorderStages(JourneyId id, List<StageId> order) {
+        List<StageId> wanted = List.copyOf(Inputs.required("stage order", order));
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> {
+            Set<StageId> current = new HashSet<>(j.stages().stream().map(Stage::id).toList());
+            if (wanted.size() != current.size() || !current.equals(new HashSet<>(wanted))) {
+                throw new InvalidInputException("the new order must name each of the " + current.size()
+                        + " current stages of " + id + " exactly once");
+            }
+            return new JourneyChange.Reorder(wanted);
+        }).journey();
+    }
+
+    @Override
+    public Journey removeStage(JourneyId id, StageId stage) {
+        Inputs.required("stage id", stage);
+        return remove(id, stage, Optional.empty(), MoveSource.manual("system"));
+    }
+
+    @Override
+    public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source) {
+        Inputs.required("stage id", stage);
+        Inputs.required("stage to move contacts to", moveContactsTo);
+        Inputs.source(source);
+        if (stage.equals(moveContactsTo)) {
+            throw new InvalidInputException("cannot move the contacts of " + stage + " into itself");
+        }
+        return remove(id, stage, Optional.of(moveContactsTo), source);
+    }
+
+    private Journey remove(JourneyId id, StageId stage, Optional<StageId> moveTo, MoveSource source) {
+        ChangeResult result = catalog.change(tenant, Inputs.required("journey id", id), j -> {
+            stageOf(j, stage);
+            moveTo.ifPresent(to -> stageOf(j, to));
+            if (j.stages().size() == 1) {
+                throw new InvalidInputException("cannot remove the only stage of " + id);
+            }
+            return new JourneyChange.RemoveStage(stage, moveTo, source, moves.now());
+        });
+        // Relocated contacts changed under the cache's feet; drop the journey's entries wholesale.
+        placements.invalidateJourney(tenant, id);
+        result.transitions().forEach(t -> listeners.committed(tenant, t));
+        return result.journey();
+    }
+
+    private static Stage stageOf(Journey journey, StageId stage) {
+        return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage));
+    }
+
+    @Override
+    public MoveOutcome move(MoveRequest request) {
+        return moves.move(tenant, request);
+    }
+
+    @Override
+    public Optional<Placement> placement(String contactKey, JourneyId journey) {
+        Inputs.contactKey(contactKey);
+        Inputs.required("journey id", journey);
+        if (!placements.contains(tenant, journey, contactKey) && catalog.find(tenant, journey, false).isEmpty()) {
+            return Optional.empty();
+        }
+        return placements.get(tenant, journey, contactKey, false).placement();
+    }
+
+    @Override
+    public List<Placement> placements(String contactKey) {
+        return storage.placementsOfContact(tenant, Inputs.contactKey(contactKey));
+    }
+
+    @Override
+    public Page<Placement> contactsInStage(JourneyId id, StageId stage, PageRequest page) {
+        Inputs.required("journey id", id);
+        Inputs.required("stage id", stage);
+        Inputs.required("page request", page);
+        List<Placement> rows = storage.placementsInStage(tenant, id, stage, page.after(), page.limit() + 1);
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<Placement> items = rows.subList(0, page.limit());
+        return new Page<>(items, Optional.of(items.get(items.size() - 1).contactKey()));
+    }
+
+    @Override
+    public Map<StageId, Long> stageCounts(JourneyId id) {
+        Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
+        Map<StageId, Long> stored = storage.countByStage(tenant, id);
+        Map<StageId, Long> counts = new LinkedHashMap<>();
+        journey.stages().forEach(s -> counts.put(s.id(), stored.getOrDefault(s.id(), 0L)));
+        return counts;
+    }
+
+    @Override
+    public List<Transition> history(String contactKey, JourneyId journey) {
+        return storage.history(tenant, Inputs.required("journey id", journey), Inputs.contactKey(contactKey));
+    }
+
+    @Override
+    public List<StageTime> stageTimes(String contactKey, JourneyId id) {
+        Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
+        return StageTimes.of(journey, history(contactKey, id), moves.now());
+    }
+
+    @Override
+    public Registration onStageChange(StageChangeListener listener) {
+        return listeners.add(tenant, listener);
+    }
+}

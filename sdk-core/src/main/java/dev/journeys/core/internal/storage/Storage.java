@@ -1,0 +1,64 @@
+package dev.journeys.core.internal.storage;
+
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.Placement;
+import dev.journeys.api.StageId;
+import dev.journeys.api.Transition;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the engine asks of the database. Every method is scoped by tenant; no method returns
+ * another tenant's rows whatever ids it is given. Failures surface as {@code JourneysException}s
+ * and leave nothing written.
+ */
+public interface Storage {
+
+    /** Brings the schema up to date; called once from the runtime's start, never from wiring. */
+    void start();
+
+    void close();
+
+    // ---- definitions
+
+    /** @throws dev.journeys.api.DuplicateNameException if the name is taken in the tenant */
+    Journey createJourney(String tenant, String name, Journey.Kind kind, boolean requiresSequence,
+                          boolean allowsBackward, List<String> stageNames);
+
+    Optional<Journey> findJourney(String tenant, JourneyId id);
+
+    Optional<Journey> findJourneyByName(String tenant, String name);
+
+    List<Journey> listJourneys(String tenant);
+
+    /** The journey a stage belongs to, removed stages included. */
+    Optional<JourneyId> journeyOfStage(String tenant, StageId stage);
+
+    /**
+     * Applies {@code change} if the journey is still at {@code expectedVersion}.
+     *
+     * @throws dev.journeys.api.ConcurrentChangeException if it is not
+     */
+    ChangeResult changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change);
+
+    // ---- placements and history
+
+    PlacementState loadPlacement(String tenant, JourneyId journey, String contactKey);
+
+    /**
+     * Writes the placement and its history row in one transaction.
+     *
+     * @return the transition, or empty when the placement or journey version moved on (nothing written)
+     */
+    Optional<Transition> applyMove(String tenant, MoveWrite write);
+
+    List<Placement> placementsOfContact(String tenant, String contactKey);
+
+    List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage, Optional<String> after, int limit);
+
+    Map<StageId, Long> countByStage(String tenant, JourneyId journey);
+
+    List<Transition> history(String tenant, JourneyId journey, String contactKey);
+}

@@ -1,0 +1,141 @@
+package dev.journeys.jdbc;
+
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import dev.journeys.api.ConfigurationException;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.core.internal.CoreSettings;
+import dev.journeys.core.internal.SdkRuntime;
+import dev.journeys.jdbc.internal.DatabaseSettings;
+import dev.journeys.jdbc.internal.Dialect;
+import dev.journeys.jdbc.internal.JdbcModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A fluent, mutable builder; every setter checks its value at once and {@link #load()} starts the SDK.
+ * Not thread-safe. Defaults:
+ * <ul>
+ *   <li>database: a private embedded H2 in memory, gone when the SDK closes;</li>
+ *   <li>pool: HikariCP with {@value #DEFAULT_POOL_SIZE} connections, when the SDK makes the pool;</li>
+ *   <li>placement cache: {@value CoreSettings#DEFAULT_PLACEMENT_CACHE_SIZE} entries; 0 turns it off;</li>
+ *   <li>journey cache: {@value CoreSettings#DEFAULT_JOURNEY_CACHE_SIZE} definitions;</li>
+ *   <li>move attempts: {@value CoreSettings#DEFAULT_MAX_MOVE_ATTEMPTS} compare-and-set conflicts before a
+ *       move is rejected for contention;</li>
+ *   <li>clock: {@link Clock#systemUTC()}.</li>
+ * </ul>
+ */
+public final class JourneysConfiguration {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    private Optional<String> jdbcUrl = Optional.empty();
+    private Optional<String> user = Optional.empty();
+    private Optional<String> password = Optional.empty();
+    private Optional<DataSource> dataSource = Optional.empty();
+    private int poolSize = DEFAULT_POOL_SIZE;
+    private long placementCacheSize = CoreSettings.DEFAULT_PLACEMENT_CACHE_SIZE;
+    private long journeyCacheSize = CoreSettings.DEFAULT_JOURNEY_CACHE_SIZE;
+    private int maxMoveAttempts = CoreSettings.DEFAULT_MAX_MOVE_ATTEMPTS;
+    private Clock clock = Clock.systemUTC();
+
+    JourneysConfiguration() {
+    }
+
+    /** Embedded H2 in a file, kept across restarts. H2 adds {@code .mv.db} to the path. */
+    public JourneysConfiguration h2File(Path path) {
+        Objects.requireNonNull(path, "path");
+        return jdbcUrl("jdbc:h2:file:" + path.toAbsolutePath());
+    }
+
+    /** A {@code jdbc:h2:} or {@code jdbc:postgresql:} URL; the SDK builds and owns the pool. */
+    public JourneysConfiguration jdbcUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("jdbcUrl must not be blank");
+        }
+        Dialect.ofUrl(url);
+        this.jdbcUrl = Optional.of(url);
+        this.dataSource = Optional.empty();
+        return this;
+    }
+
+    public JourneysConfiguration credentials(String user, String password) {
+        this.user = Optional.ofNullable(user);
+        this.password = Optional.ofNullable(password);
+        return this;
+    }
+
+    /** A pool the host owns; the SDK uses it and never closes it. */
+    public JourneysConfiguration dataSource(DataSource hostDataSource) {
+        this.dataSource = Optional.of(Objects.requireNonNull(hostDataSource, "dataSource"));
+        this.jdbcUrl = Optional.empty();
+        return this;
+    }
+
+    public JourneysConfiguration poolSize(int connections) {
+        if (connections < 1 || connections > 1000) {
+            throw new ConfigurationException("poolSize must be 1..1000, was " + connections);
+        }
+        this.poolSize = connections;
+        return this;
+    }
+
+    public JourneysConfiguration placementCacheSize(long entries) {
+        if (entries < 0) {
+            throw new ConfigurationException("placementCacheSize must be >= 0, was " + entries);
+        }
+        this.placementCacheSize = entries;
+        return this;
+    }
+
+    public JourneysConfiguration journeyCacheSize(long entries) {
+        if (entries < 0) {
+            throw new ConfigurationException("journeyCacheSize must be >= 0, was " + entries);
+        }
+        this.journeyCacheSize = entries;
+        return this;
+    }
+
+    public JourneysConfiguration maxMoveAttempts(int attempts) {
+        if (attempts < 1) {
+            throw new ConfigurationException("maxMoveAttempts must be >= 1, was " + attempts);
+        }
+        this.maxMoveAttempts = attempts;
+        return this;
+    }
+
+    public JourneysConfiguration clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * The Guice module for hosts that use Guice. Bind nothing else; get {@link JourneysSdk} from the
+     * injector and call {@link #start(com.google.inject.Injector)} before first use.
+     */
+    public Module module() {
+        CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts);
+        Optional<String> url = dataSource.isPresent()
+                ? Optional.empty()
+                : Optional.of(jdbcUrl.orElseGet(JourneysConfiguration::privateInMemoryH2));
+        return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource));
+    }
+
+    /** Connects, migrates the schema and returns the running SDK. Close it to release the pool. */
+    public JourneysSdk load() {
+        return start(Guice.createInjector(module()));
+    }
+
+    /** Starts the SDK of an injector built with {@link #module()}; idempotent. */
+    public static JourneysSdk start(com.google.inject.Injector injector) {
+        return injector.getInstance(SdkRuntime.class).start();
+    }
+
+    private static String privateInMemoryH2() {
+        return "jdbc:h2:mem:journeys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+}

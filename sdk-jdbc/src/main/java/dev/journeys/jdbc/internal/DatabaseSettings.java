@@ -1,0 +1,16 @@
+package dev.journeys.jdbc.internal;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Where the data lives: either a URL for which the SDK builds and owns a HikariCP pool, or a
+ * host-supplied {@link DataSource} that the SDK uses but never closes.
+ */
+public record DatabaseSettings(
+        Optional<String> jdbcUrl,
+        Optional<String> user,
+        Optional<String> password,
+        int poolSize,
+        Optional<DataSource> hostDataSource) {
+}

@@ -1,0 +1,200 @@
+package dev.journeys.jdbc.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.journeys.api.ConfigurationException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.Placement;
+import dev.journeys.api.StageId;
+import dev.journeys.api.StorageException;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.CoreSettings;
+import dev.journeys.core.internal.storage.ChangeResult;
+import dev.journeys.core.internal.storage.JourneyChange;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.Storage;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link Storage} on Jdbi. Connects and migrates in {@link #start()}, never at construction. */
+@Singleton
+final class JdbiStorage implements Storage {
+
+    private final DatabaseSettings settings;
+    private final Clock clock;
+    private volatile DataSource dataSource;
+    private volatile DefinitionStore definitions;
+    private volatile PlacementStore placements;
+
+    @Inject
+    JdbiStorage(DatabaseSettings settings, CoreSettings core) {
+        this.settings = settings;
+        this.clock = core.clock();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (dataSource != null) {
+            return;
+        }
+        DataSource ds = settings.hostDataSource().orElseGet(this::pool);
+        try {
+            Dialect dialect = settings.jdbcUrl().map(Dialect::ofUrl).orElseGet(() -> detect(ds));
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/journeys")
+                    .table("journeys_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            Db db = new Db(Jdbi.create(ds), dialect);
+            definitions = new DefinitionStore(db);
+            placements = new PlacementStore(db);
+            dataSource = ds;
+        } catch (FlywayException e) {
+            closeIfOwned(ds);
+            throw new StorageException("schema migration failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeIfOwned(ds);
+            throw e;
+        }
+    }
+
+    private DataSource pool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl().orElseThrow());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("journeys");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot connect to " + settings.jdbcUrl().get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Dialect detect(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new StorageException("cannot connect to the host's data source: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeIfOwned(DataSource ds) {
+        if (settings.hostDataSource().isEmpty() && ds instanceof HikariDataSource hikari) {
+            hikari.close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (dataSource == null) {
+            return;
+        }
+        // A private in-memory H2 outlives its connections (DB_CLOSE_DELAY=-1); free it with the SDK.
+        if (settings.jdbcUrl().filter(url -> url.startsWith("jdbc:h2:mem:")).isPresent()) {
+            try (Connection c = dataSource.getConnection()) {
+                c.createStatement().execute("shutdown");
+            } catch (SQLException e) {
+                // already gone: nothing left to free
+            }
+        }
+        closeIfOwned(dataSource);
+        dataSource = null;
+    }
+
+    private DefinitionStore definitions() {
+        DefinitionStore d = definitions;
+        if (d == null) {
+            throw new ConfigurationException("the SDK has not been started");
+        }
+        return d;
+    }
+
+    private PlacementStore placements() {
+        PlacementStore p = placements;
+        if (p == null) {
+            throw new ConfigurationException("the SDK has not been started");
+        }
+        return p;
+    }
+
+    @Override
+    public Journey createJourney(String tenant, String name, Journey.Kind kind, boolean requiresSequence,
+                                 boolean allowsBackward, List<String> stageNames) {
+        return definitions().create(tenant, name, kind, requiresSequence, allowsBackward, stageNames,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Override
+    public Optional<Journey> findJourney(String tenant, JourneyId id) {
+        return definitions().find(tenant, id);
+    }
+
+    @Override
+    public Optional<Journey> findJourneyByName(String tenant, String name) {
+        return definitions().findByName(tenant, name);
+    }
+
+    @Override
+    public List<Journey> listJourneys(String tenant) {
+        return definitions().list(tenant);
+    }
+
+    @Override
+    public Optional<JourneyId> journeyOfStage(String tenant, StageId stage) {
+        return definitions().journeyOfStage(tenant, stage);
+    }
+
+    @Override
+    public ChangeResult changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
+        return definitions().change(tenant, id, expectedVersion, change);
+    }
+
+    @Override
+    public PlacementState loadPlacement(String tenant, JourneyId journey, String contactKey) {
+        return placements().load(tenant, journey, contactKey);
+    }
+
+    @Override
+    public Optional<Transition> applyMove(String tenant, MoveWrite write) {
+        return placements().apply(tenant, write);
+    }
+
+    @Override
+    public List<Placement> placementsOfContact(String tenant, String contactKey) {
+        return placements().ofContact(tenant, contactKey);
+    }
+
+    @Override
+    public List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage, Optional<String> after,
+                                             int limit) {
+        return placements().inStage(tenant, journey, stage, after, limit);
+    }
+
+    @Override
+    public Map<StageId, Long> countByStage(String tenant, JourneyId journey) {
+        return placements().countByStage(tenant, journey);
+    }
+
+    @Override
+    public List<Transition> history(String tenant, JourneyId journey, String contactKey) {
+        return placements().history(tenant, journey, contactKey);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.journeys.jdbc.internal;
+
+import dev.journeys.api.MoveSource;
+
+/** Flattens the sealed move source into three columns and back. */
+final class SourceCodec {
+
+    private SourceCodec() {
+    }
+
+    record Columns(String kind, String ref, String detail) {
+    }
+
+    static Columns encode(MoveSource source) {
+        if (source instanceof MoveSource.Manual m) {
+            return new Columns("MANUAL", m.actor(), null);
+        }
+        if (source instanceof MoveSource.Automation a) {
+            return new Columns("AUTOMATION", Long.toString(a.automationId()), a.eventId());
+        }
+        if (source instanceof MoveSource.Import i) {
+            return new Columns("IMPORT", Long.toString(i.jobId()), Long.toString(i.line()));
+        }
+        MoveSource.SystemPlugin p = (MoveSource.SystemPlugin) source;
+        return new Columns("SYSTEM", p.pluginKey(), p.actor());
+    }
+
+    static MoveSource decode(String kind, String ref, String detail) {
+        return switch (kind) {
+            case "MANUAL" -> new MoveSource.Manual(ref);
+            case "AUTOMATION" -> new MoveSource.Automation(Long.parseLong(ref), detail);
+            case "IMPORT" -> new MoveSource.Import(Long.parseLong(ref), Long.parseLong(detail));
+            case "SYSTEM" -> new MoveSource.SystemPlugin(ref, detail);
+            default -> throw new IllegalStateException("unknown source kind in history: " + kind);
+        };
+    }
+}

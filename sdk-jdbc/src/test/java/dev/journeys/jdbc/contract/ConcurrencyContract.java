@@ -1,0 +1,117 @@
+package dev.journeys.jdbc.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyService;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.api.MoveOutcome;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.Placement;
+import dev.journeys.api.Rejection;
+import dev.journeys.api.StageId;
+import dev.journeys.api.Transition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many writers, one truth: after thousands of random concurrent moves, from several threads and from
+ * two SDK instances on one database, every placement agrees with its history.
+ */
+abstract class ConcurrencyContract extends QueryContract {
+
+    private static final int THREADS = 8;
+    private static final int MOVES_PER_THREAD = 400;
+    private static final int CONTACTS = 12;
+
+    @Test
+    void concurrent_moves_in_one_instance_never_lose_an_update() throws Exception {
+        storm(List.of(journeys));
+    }
+
+    @Test
+    void concurrent_moves_from_two_instances_on_one_database_never_lose_an_update() throws Exception {
+        try (JourneysSdk second = configure(jdbcUrl()).load()) {
+            storm(List.of(journeys, second.tenant(tenant)));
+        }
+    }
+
+    private void storm(List<JourneyService> instances) throws Exception {
+        Journey free = advocacy();
+        Journey sequenced = sales();
+        AtomicInteger moved = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            JourneyService service = instances.get(t % instances.size());
+            long seed = 31L * t + tenant.hashCode();
+            work.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < MOVES_PER_THREAD; i++) {
+                    Journey j = random.nextBoolean() ? free : sequenced;
+                    String contact = "c" + random.nextInt(CONTACTS);
+                    MoveRequest request = random.nextInt(10) == 0
+                            ? MoveRequest.exit(contact, j.id(), MoveSource.manual("t" + seed))
+                            : MoveRequest.to(contact, j.id(), stage(j, random.nextInt(j.stages().size())).id(),
+                                    MoveSource.manual("t" + seed));
+                    MoveOutcome outcome = service.move(request);
+                    if (outcome.isMoved()) {
+                        moved.incrementAndGet();
+                    }
+                    if (outcome instanceof MoveOutcome.Rejected r) {
+                        assertThat(r.reason()).isNotInstanceOf(Rejection.Contention.class);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        assertThat(moved.get()).isGreaterThan(THREADS * MOVES_PER_THREAD / 10);
+        assertThat(historyRowsOfTenant()).isEqualTo(moved.get());
+        for (Journey j : List.of(free, sequenced)) {
+            for (int c = 0; c < CONTACTS; c++) {
+                assertHistoryAgreesWithPlacement(instances, j, "c" + c);
+            }
+        }
+    }
+
+    private void assertHistoryAgreesWithPlacement(List<JourneyService> instances, Journey j, String contact)
+            throws Exception {
+        List<Transition> history = journeys.history(contact, j.id());
+        Optional<StageId> expected = Optional.empty();
+        for (int v = 0; v < history.size(); v++) {
+            Transition t = history.get(v);
+            assertThat(t.placementVersion()).isEqualTo(v + 1);
+            assertThat(t.from()).as("transition %s starts where the previous one ended", t).isEqualTo(expected);
+            assertThat(t.to()).isNotEqualTo(t.from());
+            expected = t.to();
+        }
+        String where = " from placements where tenant_id = '" + tenant + "' and journey_id = " + j.id().value()
+                + " and contact_key = '" + contact + "'";
+        if (history.isEmpty()) {
+            assertThat(count("select count(*)" + where)).isZero();
+            return;
+        }
+        assertThat(count("select version" + where)).isEqualTo(history.size());
+        Optional<StageId> stored = Optional.of(count("select coalesce(stage_id, -1)" + where))
+                .filter(id -> id >= 0).map(StageId::new);
+        assertThat(stored).isEqualTo(expected);
+        // Every instance's cached view must match what the database says now.
+        for (JourneyService service : instances) {
+            assertThat(service.placement(contact, j.id()).map(Placement::stageId)).isEqualTo(expected);
+        }
+    }
+}
