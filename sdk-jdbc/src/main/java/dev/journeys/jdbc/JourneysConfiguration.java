@@ -11,6 +11,7 @@ import dev.journeys.jdbc.internal.Dialect;
 import dev.journeys.jdbc.internal.JdbcModule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,12 +27,16 @@ import javax.sql.DataSource;
  *   <li>journey cache: {@value CoreSettings#DEFAULT_JOURNEY_CACHE_SIZE} definitions;</li>
  *   <li>move attempts: {@value CoreSettings#DEFAULT_MAX_MOVE_ATTEMPTS} compare-and-set conflicts before a
  *       move is rejected for contention;</li>
- *   <li>clock: {@link Clock#systemUTC()}.</li>
+ *   <li>clock: {@link Clock#systemUTC()};</li>
+ *   <li>commit poll interval: 100 ms. On PostgreSQL, several SDK instances may share the database; each
+ *       polls the history this often for the others' commits, so a cached placement lags another
+ *       instance's move by at most about this long. Moves themselves never act on a stale cache.</li>
  * </ul>
  */
 public final class JourneysConfiguration {
 
     public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_COMMIT_POLL_INTERVAL = Duration.ofMillis(100);
 
     private Optional<String> jdbcUrl = Optional.empty();
     private Optional<String> user = Optional.empty();
@@ -42,6 +47,7 @@ public final class JourneysConfiguration {
     private long journeyCacheSize = CoreSettings.DEFAULT_JOURNEY_CACHE_SIZE;
     private int maxMoveAttempts = CoreSettings.DEFAULT_MAX_MOVE_ATTEMPTS;
     private Clock clock = Clock.systemUTC();
+    private Duration commitPollInterval = DEFAULT_COMMIT_POLL_INTERVAL;
 
     JourneysConfiguration() {
     }
@@ -108,6 +114,15 @@ public final class JourneysConfiguration {
         return this;
     }
 
+    public JourneysConfiguration commitPollInterval(Duration interval) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.toMillis() < 1 || interval.toMinutes() > 10) {
+            throw new ConfigurationException("commitPollInterval must be 1 ms..10 min, was " + interval);
+        }
+        this.commitPollInterval = interval;
+        return this;
+    }
+
     public JourneysConfiguration clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -122,7 +137,7 @@ public final class JourneysConfiguration {
         Optional<String> url = dataSource.isPresent()
                 ? Optional.empty()
                 : Optional.of(jdbcUrl.orElseGet(JourneysConfiguration::privateInMemoryH2));
-        return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource));
+        return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource, commitPollInterval));
     }
 
     /** Connects, migrates the schema and returns the running SDK. Close it to release the pool. */

@@ -3,6 +3,7 @@ package dev.journeys.core.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.journeys.api.JourneyId;
+import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.Storage;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
  * slow reader can never put an older placement over a newer one that a move just committed.
  */
 @Singleton
-final class PlacementCache {
+final class PlacementCache implements PlacementFeed {
 
     private record Key(String tenant, long journeyId, String contactKey) {
     }
@@ -51,8 +52,16 @@ final class PlacementCache {
         return kept == null ? committed : kept;
     }
 
-    void invalidate(String tenant, JourneyId journey, String contactKey) {
-        cache.invalidate(new Key(tenant, journey.value(), contactKey));
+    /** Another writer's commit: refresh an entry this instance holds; load the rest on demand. */
+    @Override
+    public void committed(String tenant, PlacementState state) {
+        cache.asMap().computeIfPresent(new Key(tenant, state.journeyId().value(), state.contactKey()),
+                (key, old) -> state.version() > old.version() ? state : old);
+    }
+
+    @Override
+    public void lostTrack() {
+        cache.invalidateAll();
     }
 
     void invalidateJourney(String tenant, JourneyId journey) {

@@ -35,7 +35,7 @@ public final class SdkRuntime implements JourneysSdk {
     /** Migrates the schema. Idempotent. */
     public SdkRuntime start() {
         if (started.compareAndSet(false, true)) {
-            storage.start();
+            storage.start(placements);
         }
         return this;
     }

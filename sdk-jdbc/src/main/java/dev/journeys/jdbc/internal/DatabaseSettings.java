@@ -1,16 +1,20 @@
 package dev.journeys.jdbc.internal;
 
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * Where the data lives: either a URL for which the SDK builds and owns a HikariCP pool, or a
  * host-supplied {@link DataSource} that the SDK uses but never closes.
+ *
+ * @param commitPollInterval how often a PostgreSQL instance looks for other instances' commits
  */
 public record DatabaseSettings(
         Optional<String> jdbcUrl,
         Optional<String> user,
         Optional<String> password,
         int poolSize,
-        Optional<DataSource> hostDataSource) {
+        Optional<DataSource> hostDataSource,
+        Duration commitPollInterval) {
 }

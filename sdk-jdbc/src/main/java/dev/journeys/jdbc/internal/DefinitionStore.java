@@ -168,7 +168,7 @@ final class DefinitionStore {
                              where journey_id = :journey and contact_key = :contact""")
                     .bind("to", remove.moveTo().get().value()).bind("at", Rows.utc(remove.at()))
                     .bind("journey", id.value()).bind("contact", occupant.getKey()).execute();
-            transitions.add(PlacementStore.appendHistory(h, tenant, w, occupant.getValue() + 1));
+            transitions.add(PlacementStore.appendHistory(h, db.dialect, tenant, w, occupant.getValue() + 1));
         }
         h.createUpdate("update stages set removed = true, name_key = null where id = :stage")
                 .bind("stage", remove.stage().value()).execute();

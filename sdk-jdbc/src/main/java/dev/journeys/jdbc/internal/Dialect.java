@@ -8,18 +8,21 @@ public enum Dialect {
      * Embedded in this process and owned by it, so a JVM lock per journey serialises definition
      * changes against moves; H2 has no shared row lock to do it in SQL.
      */
-    H2(""),
+    H2("", "null"),
     /**
      * Moves take the weakest row lock on their journey, which only a definition change (FOR UPDATE)
      * waits for. It closes the window where a move checked against the old definition commits after
      * a stage removal counted that stage empty.
      */
-    POSTGRES(" for key share");
+    POSTGRES(" for key share", "pg_current_xact_id()::text::bigint");
 
     final String journeyShareLock;
+    /** What goes into transitions.tx_id; see PostgresCommitPoller. */
+    final String currentTransactionId;
 
-    Dialect(String journeyShareLock) {
+    Dialect(String journeyShareLock, String currentTransactionId) {
         this.journeyShareLock = journeyShareLock;
+        this.currentTransactionId = currentTransactionId;
     }
 
     public static Dialect ofUrl(String jdbcUrl) {

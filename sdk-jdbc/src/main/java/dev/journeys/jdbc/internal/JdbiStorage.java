@@ -13,6 +13,7 @@ import dev.journeys.core.internal.CoreSettings;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.Storage;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ final class JdbiStorage implements Storage {
     private volatile DataSource dataSource;
     private volatile DefinitionStore definitions;
     private volatile PlacementStore placements;
+    private volatile CommitFollower commits;
 
     @Inject
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -46,7 +48,7 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public synchronized void start() {
+    public synchronized void start(PlacementFeed feed) {
         if (dataSource != null) {
             return;
         }
@@ -64,6 +66,9 @@ final class JdbiStorage implements Storage {
             Db db = new Db(Jdbi.create(ds), dialect);
             definitions = new DefinitionStore(db);
             placements = new PlacementStore(db);
+            commits = dialect == Dialect.POSTGRES
+                    ? new PostgresCommitPoller(db.jdbi, feed, settings.commitPollInterval())
+                    : new InProcessCommitBus(settings.jdbcUrl().<Object>map(url -> url).orElse(ds), feed);
             dataSource = ds;
         } catch (FlywayException e) {
             closeIfOwned(ds);
@@ -107,6 +112,7 @@ final class JdbiStorage implements Storage {
         if (dataSource == null) {
             return;
         }
+        commits.close();
         // A private in-memory H2 outlives its connections (DB_CLOSE_DELAY=-1); free it with the SDK.
         if (settings.jdbcUrl().filter(url -> url.startsWith("jdbc:h2:mem:")).isPresent()) {
             try (Connection c = dataSource.getConnection()) {
@@ -164,7 +170,9 @@ final class JdbiStorage implements Storage {
 
     @Override
     public ChangeResult changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
-        return definitions().change(tenant, id, expectedVersion, change);
+        ChangeResult result = definitions().change(tenant, id, expectedVersion, change);
+        result.transitions().forEach(t -> commits.published(tenant, t));
+        return result;
     }
 
     @Override
@@ -174,7 +182,9 @@ final class JdbiStorage implements Storage {
 
     @Override
     public Optional<Transition> applyMove(String tenant, MoveWrite write) {
-        return placements().apply(tenant, write);
+        Optional<Transition> written = placements().apply(tenant, write);
+        written.ifPresent(t -> commits.published(tenant, t));
+        return written;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class PlacementStore {
                             .bind("journeyVersion", w.journeyVersion())
                             .execute();
                     return rows == 0 ? Optional.<Transition>empty()
-                            : Optional.of(appendHistory(h, tenant, w, w.expectedVersion() + 1));
+                            : Optional.of(appendHistory(h, db.dialect, tenant, w, w.expectedVersion() + 1));
                 });
             } catch (JdbiException e) {
                 // Two first entries raced on the primary key: a conflict like any other, nothing written.
@@ -72,13 +72,13 @@ final class PlacementStore {
     }
 
     /** Appends one history row; the caller's transaction has already moved the placement to {@code version}. */
-    static Transition appendHistory(Handle h, String tenant, MoveWrite w, long version) {
+    static Transition appendHistory(Handle h, Dialect dialect, String tenant, MoveWrite w, long version) {
         SourceCodec.Columns source = SourceCodec.encode(w.source());
         long id = h.createUpdate("""
                         insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id,
-                          effective_at, recorded_at, source_kind, source_ref, source_detail, note, placement_version)
+                          effective_at, recorded_at, source_kind, source_ref, source_detail, note, placement_version, tx_id)
                         values (:tenant, :journey, :contact, :from, :to, :effective, :recorded,
-                                :kind, :ref, :detail, :note, :version)""")
+                                :kind, :ref, :detail, :note, :version, """ + dialect.currentTransactionId + ")")
                 .bind("tenant", tenant)
                 .bind("journey", w.journeyId().value())
                 .bind("contact", w.contactKey())

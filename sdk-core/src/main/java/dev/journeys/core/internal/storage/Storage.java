@@ -16,8 +16,11 @@ import java.util.Optional;
  */
 public interface Storage {
 
-    /** Brings the schema up to date; called once from the runtime's start, never from wiring. */
-    void start();
+    /**
+     * Brings the schema up to date and starts following commits into {@code feed}; called once from
+     * the runtime's start, never from wiring.
+     */
+    void start(PlacementFeed feed);
 
     void close();
 

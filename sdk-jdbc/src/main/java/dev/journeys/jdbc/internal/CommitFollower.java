@@ -1,0 +1,18 @@
+package dev.journeys.jdbc.internal;
+
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.PlacementState;
+
+/** Carries committed moves from every writer of one database to every SDK instance's feed. */
+interface CommitFollower extends AutoCloseable {
+
+    /** Called by this instance after each commit that wrote {@code transition}. */
+    void published(String tenant, Transition transition);
+
+    @Override
+    void close();
+
+    static PlacementState stateAfter(Transition t) {
+        return new PlacementState(t.journeyId(), t.contactKey(), t.to(), t.effectiveAt(), t.placementVersion());
+    }
+}
