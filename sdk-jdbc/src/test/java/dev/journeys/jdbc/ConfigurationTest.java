@@ -1,0 +1,99 @@
+package dev.journeys.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.journeys.api.ConfigurationException;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.JourneySpec;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.api.StorageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** Starting the SDK: defaults, bad settings refused at once, Guice wiring without side effects. */
+class ConfigurationTest {
+
+    @Test
+    void starts_on_private_embedded_h2_with_no_configuration() {
+        try (JourneysSdk first = Journeys.start(); JourneysSdk second = Journeys.start()) {
+            first.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead"));
+
+            assertThat(first.defaultTenant().journeys()).hasSize(1);
+            assertThat(second.defaultTenant().journeys()).as("each default SDK has its own database").isEmpty();
+            assertThat(first.defaultTenant()).isSameAs(first.tenant(JourneysSdk.DEFAULT_TENANT));
+        }
+    }
+
+    @Test
+    void an_h2_file_keeps_journeys_across_restarts() throws Exception {
+        Path file = Files.createTempDirectory("journeys-restart").resolve("db");
+        try (JourneysSdk sdk = Journeys.configure().h2File(file).load()) {
+            sdk.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead"));
+        }
+        try (JourneysSdk sdk = Journeys.configure().h2File(file).load()) {
+            assertThat(sdk.defaultTenant().journeyNamed("sales")).isPresent();
+        }
+    }
+
+    @Test
+    void uses_a_host_data_source_and_leaves_it_open() throws Exception {
+        JdbcDataSource host = new JdbcDataSource();
+        host.setURL("jdbc:h2:mem:host-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        try (JourneysSdk sdk = Journeys.configure().dataSource(host).load()) {
+            sdk.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead"));
+        }
+        try (var c = host.getConnection(); var rs = c.createStatement().executeQuery("select count(*) from journeys")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void bad_settings_fail_when_set() {
+        JourneysConfiguration config = Journeys.configure();
+
+        assertThatThrownBy(() -> config.jdbcUrl(" ")).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> config.jdbcUrl("jdbc:mysql://x/y")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unsupported");
+        assertThatThrownBy(() -> config.poolSize(0)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> config.placementCacheSize(-1)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> config.journeyCacheSize(-1)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> config.maxMoveAttempts(0)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> config.commitPollInterval(Duration.ZERO)).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void malformed_tenants_are_refused() {
+        try (JourneysSdk sdk = Journeys.start()) {
+            for (String bad : new String[] {null, "", " ", "a b", "x".repeat(65), "ünï"}) {
+                assertThatThrownBy(() -> sdk.tenant(bad)).isInstanceOf(InvalidInputException.class);
+            }
+            assertThat(sdk.tenant("acme-eu_1.prod").tenant()).isEqualTo("acme-eu_1.prod");
+        }
+    }
+
+    @Test
+    void the_guice_module_connects_nothing_until_started() {
+        // Nothing listens on port 1: building the injector must still succeed, and only start fails.
+        JourneysConfiguration config = Journeys.configure().jdbcUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1");
+        Injector injector = Guice.createInjector(config.module());
+
+        assertThat(injector.getInstance(JourneysSdk.class)).isNotNull();
+        assertThatThrownBy(() -> JourneysConfiguration.start(injector)).isInstanceOf(StorageException.class);
+    }
+
+    @Test
+    void a_guice_host_starts_the_sdk_from_its_injector() {
+        Injector injector = Guice.createInjector(Journeys.configure().module());
+        try (JourneysSdk sdk = JourneysConfiguration.start(injector)) {
+            assertThat(sdk).isSameAs(injector.getInstance(JourneysSdk.class));
+            assertThat(sdk.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead")).stages()).hasSize(1);
+        }
+    }
+}
