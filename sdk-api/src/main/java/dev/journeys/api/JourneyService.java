@@ -36,7 +36,7 @@ public interface JourneyService {
 
     Journey renameJourney(JourneyId id, String newName);
 
-    /** Keeps the journey and its history readable, and refuses every further move into or within it. */
+    /** Keeps the journey and its history readable, and refuses every further move, exits included. */
     Journey archiveJourney(JourneyId id);
 
     /** Appends a stage at the end of the journey. */

@@ -56,7 +56,8 @@ final class Inputs {
         return value;
     }
 
-    static void move(MoveRequest request) {
+    /** Returns the request with its source's texts trimmed, as they will be written to history. */
+    static MoveRequest move(MoveRequest request) {
         required("move request", request);
         contactKey(request.contactKey());
         required("journey id", request.journeyId());
@@ -68,24 +69,32 @@ final class Inputs {
                 throw new InvalidInputException("note is longer than " + JourneyService.MAX_NOTE_LENGTH + " characters");
             }
         });
-        source(request.source());
+        MoveSource source = source(request.source());
+        return source.equals(request.source()) ? request
+                : new MoveRequest(request.contactKey(), request.journeyId(), request.target(), source,
+                        request.expected(), request.note());
     }
 
+    /** Returns the source with its texts trimmed: what is checked is exactly what gets written. */
     static MoveSource source(MoveSource source) {
         required("move source", source);
         if (source instanceof MoveSource.Manual manual) {
-            name("actor", manual.actor());
-        } else if (source instanceof MoveSource.Automation automation) {
-            name("event id", automation.eventId());
-        } else if (source instanceof MoveSource.Import imported) {
+            return new MoveSource.Manual(name("actor", manual.actor()));
+        }
+        if (source instanceof MoveSource.Automation automation) {
+            if (automation.automationId() <= 0) {
+                throw new InvalidInputException("automation id must be positive");
+            }
+            return new MoveSource.Automation(automation.automationId(), name("event id", automation.eventId()));
+        }
+        if (source instanceof MoveSource.Import imported) {
             if (imported.jobId() <= 0 || imported.line() <= 0) {
                 throw new InvalidInputException("import job id and line must be positive");
             }
-        } else if (source instanceof MoveSource.SystemPlugin plugin) {
-            name("plugin key", plugin.pluginKey());
-            name("actor", plugin.actor());
+            return imported;
         }
-        return source;
+        MoveSource.SystemPlugin plugin = (MoveSource.SystemPlugin) source;
+        return new MoveSource.SystemPlugin(name("plugin key", plugin.pluginKey()), name("actor", plugin.actor()));
     }
 
     private static String quote(String s) {

@@ -42,8 +42,8 @@ final class MoveEngine {
         this.maxAttempts = settings.maxMoveAttempts();
     }
 
-    MoveOutcome move(String tenant, MoveRequest request) {
-        Inputs.move(request);
+    MoveOutcome move(String tenant, MoveRequest given) {
+        MoveRequest request = Inputs.move(given);
         // Decisions are first made on cached state. A write is safe on stale state because the
         // compare-and-set catches it; a refusal or no-op is not, so those are confirmed on fresh reads.
         boolean fresh = false;

@@ -151,11 +151,11 @@ final class TenantJourneyService implements JourneyService {
     public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source) {
         Inputs.required("stage id", stage);
         Inputs.required("stage to move contacts to", moveContactsTo);
-        Inputs.source(source);
+        MoveSource checked = Inputs.source(source);
         if (stage.equals(moveContactsTo)) {
             throw new InvalidInputException("cannot move the contacts of " + stage + " into itself");
         }
-        return remove(id, stage, Optional.of(moveContactsTo), source);
+        return remove(id, stage, Optional.of(moveContactsTo), checked);
     }
 
     private Journey remove(JourneyId id, StageId stage, Optional<StageId> moveTo, MoveSource source) {
