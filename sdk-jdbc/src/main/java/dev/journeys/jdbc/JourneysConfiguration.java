@@ -134,10 +134,10 @@ public final class JourneysConfiguration {
      */
     public Module module() {
         CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts);
-        Optional<String> url = dataSource.isPresent()
-                ? Optional.empty()
-                : Optional.of(jdbcUrl.orElseGet(JourneysConfiguration::privateInMemoryH2));
-        return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource, commitPollInterval));
+        boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
+        Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
+        return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,
+                commitPollInterval, privateDatabase));
     }
 
     /** Connects, migrates the schema and returns the running SDK. Close it to release the pool. */

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
  * host-supplied {@link DataSource} that the SDK uses but never closes.
  *
  * @param commitPollInterval how often a PostgreSQL instance looks for other instances' commits
+ * @param privateDatabase an in-memory H2 that the SDK made for itself and drops when it closes
  */
 public record DatabaseSettings(
         Optional<String> jdbcUrl,
@@ -16,5 +17,6 @@ public record DatabaseSettings(
         Optional<String> password,
         int poolSize,
         Optional<DataSource> hostDataSource,
-        Duration commitPollInterval) {
+        Duration commitPollInterval,
+        boolean privateDatabase) {
 }

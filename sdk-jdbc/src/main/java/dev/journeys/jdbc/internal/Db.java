@@ -3,6 +3,7 @@ package dev.journeys.jdbc.internal;
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.StorageException;
 import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -16,19 +17,33 @@ final class Db {
     private static final int LOCK_STRIPES = 64;
 
     final Jdbi jdbi;
+    final MoveWriter moves;
     final Dialect dialect;
     private final ReadWriteLock[] journeyLocks;
 
-    Db(Jdbi jdbi, Dialect dialect) {
+    /** Shared by every SDK instance of this JVM on the same embedded database. */
+    private static final ConcurrentHashMap<Object, ReadWriteLock[]> H2_LOCKS = new ConcurrentHashMap<>();
+
+    /** @param database identifies the database across SDK instances: its URL, or the host's DataSource */
+    Db(Jdbi jdbi, MoveWriter moves, Dialect dialect, Object database) {
         this.jdbi = jdbi;
+        this.moves = moves;
         this.dialect = dialect;
-        this.journeyLocks = new ReadWriteLock[dialect == Dialect.H2 ? LOCK_STRIPES : 0];
-        for (int i = 0; i < journeyLocks.length; i++) {
-            journeyLocks[i] = new ReentrantReadWriteLock();
-        }
+        this.journeyLocks = dialect == Dialect.H2 ? H2_LOCKS.computeIfAbsent(database, k -> stripes()) : new ReadWriteLock[0];
     }
 
-    /** Runs a move on {@code journey}; on H2 it excludes definition changes of that journey. */
+    private static ReadWriteLock[] stripes() {
+        ReadWriteLock[] locks = new ReadWriteLock[LOCK_STRIPES];
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantReadWriteLock();
+        }
+        return locks;
+    }
+
+    /**
+     * Runs a move on {@code journey}; on H2 it excludes definition changes of that journey, so a move
+     * checked against a definition can never commit after a stage removal emptied that stage.
+     */
     <T> T asMove(long journey, Supplier<T> work) {
         return guarded(journeyLocks.length == 0 ? null : stripe(journey).readLock(), work);
     }

@@ -8,6 +8,7 @@ import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
 import dev.journeys.api.StageInUseException;
+import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
@@ -106,6 +107,11 @@ final class DefinitionStore {
     ChangeResult change(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
         try {
             return db.asChange(id.value(), () -> db.jdbi.inTransaction(h -> {
+                if (change instanceof JourneyChange.RemoveStage && db.dialect == Dialect.POSTGRES) {
+                    // Waits out moves in flight and holds new ones back until this commits; they then
+                    // see the new journey version and are decided again. Removals are rare and short.
+                    h.execute("lock table placements in share row exclusive mode");
+                }
                 long version = h.createQuery("select version from journeys where id = :id and tenant_id = :tenant for update")
                         .bind("id", id.value()).bind("tenant", tenant).mapTo(Long.class).findOne()
                         .orElseThrow(() -> NotFoundException.journey(id));
@@ -168,7 +174,11 @@ final class DefinitionStore {
                              where journey_id = :journey and contact_key = :contact""")
                     .bind("to", remove.moveTo().get().value()).bind("at", Rows.utc(remove.at()))
                     .bind("journey", id.value()).bind("contact", occupant.getKey()).execute();
-            transitions.add(PlacementStore.appendHistory(h, db.dialect, tenant, w, occupant.getValue() + 1));
+            try {
+                transitions.add(db.moves.appendHistory(h.getConnection(), tenant, w, occupant.getValue() + 1));
+            } catch (java.sql.SQLException e) {
+                throw new StorageException("relocating " + occupant.getKey() + " failed: " + e.getMessage(), e);
+            }
         }
         h.createUpdate("update stages set removed = true, name_key = null where id = :stage")
                 .bind("stage", remove.stage().value()).execute();

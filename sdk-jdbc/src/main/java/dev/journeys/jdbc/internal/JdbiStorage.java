@@ -57,18 +57,19 @@ final class JdbiStorage implements Storage {
             Dialect dialect = settings.jdbcUrl().map(Dialect::ofUrl).orElseGet(() -> detect(ds));
             Flyway.configure()
                     .dataSource(ds)
-                    .locations("classpath:db/journeys")
+                    .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
                     .table("journeys_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            Db db = new Db(Jdbi.create(ds), dialect);
+            Object database = settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
+            Db db = new Db(Jdbi.create(ds), new MoveWriter(ds, dialect), dialect, database);
             definitions = new DefinitionStore(db);
             placements = new PlacementStore(db);
             commits = dialect == Dialect.POSTGRES
                     ? new PostgresCommitPoller(db.jdbi, feed, settings.commitPollInterval())
-                    : new InProcessCommitBus(settings.jdbcUrl().<Object>map(url -> url).orElse(ds), feed);
+                    : new InProcessCommitBus(database, feed);
             dataSource = ds;
         } catch (FlywayException e) {
             closeIfOwned(ds);
@@ -113,8 +114,8 @@ final class JdbiStorage implements Storage {
             return;
         }
         commits.close();
-        // A private in-memory H2 outlives its connections (DB_CLOSE_DELAY=-1); free it with the SDK.
-        if (settings.jdbcUrl().filter(url -> url.startsWith("jdbc:h2:mem:")).isPresent()) {
+        // The private in-memory H2 outlives its connections (DB_CLOSE_DELAY=-1); free it with the SDK.
+        if (settings.privateDatabase()) {
             try (Connection c = dataSource.getConnection()) {
                 c.createStatement().execute("shutdown");
             } catch (SQLException e) {

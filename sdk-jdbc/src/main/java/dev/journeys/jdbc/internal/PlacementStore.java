@@ -10,28 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 
-/** Placements and history: the hot path of every move. */
+/** Reads of placements and history. Moves are written by {@link MoveWriter}. */
 final class PlacementStore {
 
     private final Db db;
-    private final String insertIfJourneyAt;
-    private final String updateIfVersionsAt;
 
     PlacementStore(Db db) {
         this.db = db;
-        this.insertIfJourneyAt = """
-                insert into placements (journey_id, contact_key, tenant_id, stage_id, entered_at, version)
-                select id, :contact, tenant_id, :stage, :at, 1 from journeys
-                 where id = :journey and tenant_id = :tenant and version = :journeyVersion""" + db.dialect.journeyShareLock;
-        this.updateIfVersionsAt = """
-                update placements set stage_id = :stage, entered_at = :at, version = :version + 1
-                 where journey_id = :journey and contact_key = :contact and version = :version
-                   and exists (select 1 from journeys
-                                where id = :journey and tenant_id = :tenant and version = :journeyVersion"""
-                + db.dialect.journeyShareLock + ")";
     }
 
     PlacementState load(String tenant, JourneyId journey, String contactKey) {
@@ -46,56 +32,7 @@ final class PlacementStore {
     }
 
     Optional<Transition> apply(String tenant, MoveWrite w) {
-        return db.asMove(w.journeyId().value(), () -> {
-            try {
-                return db.jdbi.inTransaction(h -> {
-                    int rows = (w.expectedVersion() == 0 ? h.createUpdate(insertIfJourneyAt) : h.createUpdate(updateIfVersionsAt))
-                            .bind("journey", w.journeyId().value())
-                            .bind("contact", w.contactKey())
-                            .bind("tenant", tenant)
-                            .bind("stage", w.to().map(StageId::value).orElse(null))
-                            .bind("at", Rows.utc(w.effectiveAt()))
-                            .bind("version", w.expectedVersion())
-                            .bind("journeyVersion", w.journeyVersion())
-                            .execute();
-                    return rows == 0 ? Optional.<Transition>empty()
-                            : Optional.of(appendHistory(h, db.dialect, tenant, w, w.expectedVersion() + 1));
-                });
-            } catch (JdbiException e) {
-                // Two first entries raced on the primary key: a conflict like any other, nothing written.
-                if (Db.isUniqueViolation(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
-    }
-
-    /** Appends one history row; the caller's transaction has already moved the placement to {@code version}. */
-    static Transition appendHistory(Handle h, Dialect dialect, String tenant, MoveWrite w, long version) {
-        SourceCodec.Columns source = SourceCodec.encode(w.source());
-        long id = h.createUpdate("""
-                        insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id,
-                          effective_at, recorded_at, source_kind, source_ref, source_detail, note, placement_version, tx_id)
-                        values (:tenant, :journey, :contact, :from, :to, :effective, :recorded,
-                                :kind, :ref, :detail, :note, :version, """ + dialect.currentTransactionId + ")")
-                .bind("tenant", tenant)
-                .bind("journey", w.journeyId().value())
-                .bind("contact", w.contactKey())
-                .bind("from", w.from().map(StageId::value).orElse(null))
-                .bind("to", w.to().map(StageId::value).orElse(null))
-                .bind("effective", Rows.utc(w.effectiveAt()))
-                .bind("recorded", Rows.utc(w.recordedAt()))
-                .bind("kind", source.kind())
-                .bind("ref", source.ref())
-                .bind("detail", source.detail())
-                .bind("note", w.note().orElse(null))
-                .bind("version", version)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
-        return new Transition(id, w.journeyId(), w.contactKey(), w.from(), w.to(), w.effectiveAt(), w.recordedAt(), w.source(),
-                w.note(), version);
+        return db.asMove(w.journeyId().value(), () -> db.moves.apply(tenant, w));
     }
 
     List<Placement> ofContact(String tenant, String contactKey) {

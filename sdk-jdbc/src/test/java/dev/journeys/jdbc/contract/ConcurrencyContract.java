@@ -46,6 +46,47 @@ abstract class ConcurrencyContract extends QueryContract {
         }
     }
 
+    @Test
+    void a_stage_removed_while_contacts_move_into_it_is_left_empty() throws Exception {
+        // Moves checked against the definition from before the removal must either commit before it
+        // (and be relocated by it) or be refused after it; none may land in the removed stage.
+        try (JourneysSdk second = configure(jdbcUrl()).load()) {
+            List<JourneyService> instances = List.of(journeys, second.tenant(tenant));
+            for (int round = 0; round < 5; round++) {
+                Journey j = journeys.createJourney(dev.journeys.api.JourneySpec.named("Race " + round)
+                        .stages("Keep", "Doomed", "Refuge"));
+                StageId doomed = stage(j, 1).id();
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<?>> movers = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    JourneyService service = instances.get(t % 2);
+                    int thread = t;
+                    movers.add(pool.submit(() -> {
+                        for (int i = 0; i < 60; i++) {
+                            String contact = "r" + thread + "-" + (i % 10);
+                            service.move(MoveRequest.to(contact, j.id(), i % 2 == 0 ? doomed : stage(j, 0).id(), ANN));
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(5L * round);
+                journeys.removeStage(j.id(), doomed, stage(j, 2).id(), ANN);
+                for (Future<?> f : movers) {
+                    f.get(1, TimeUnit.MINUTES);
+                }
+                pool.shutdown();
+
+                assertThat(count("select count(*) from placements where tenant_id = '" + tenant
+                        + "' and stage_id = " + doomed.value())).as("round %d", round).isZero();
+                for (int t = 0; t < 4; t++) {
+                    for (int c = 0; c < 10; c++) {
+                        assertHistoryAgreesWithPlacement(instances, j, "r" + t + "-" + c);
+                    }
+                }
+            }
+        }
+    }
+
     private void storm(List<JourneyService> instances) throws Exception {
         Journey free = advocacy();
         Journey sequenced = sales();

@@ -1,0 +1,3 @@
+-- Nothing to do: embedded H2 belongs to one process, whose instances share commits in memory
+-- (InProcessCommitBus), so H2 needs no transaction id on history rows. Versions stay aligned with
+-- db/journeys/vendor-postgresql.
