@@ -1,6 +1,7 @@
 package dev.journeys.jdbc;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.journeys.api.ConfigurationException;
 import dev.journeys.api.JourneysSdk;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -130,9 +133,13 @@ public final class JourneysConfiguration {
 
     /**
      * The Guice module for hosts that use Guice. Bind nothing else; get {@link JourneysSdk} from the
-     * injector and call {@link #start(com.google.inject.Injector)} before first use.
+     * injector and call {@link #start(Injector)} before first use.
      */
     public Module module() {
+        return jdbcModule();
+    }
+
+    private JdbcModule jdbcModule() {
         CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts);
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
@@ -142,11 +149,31 @@ public final class JourneysConfiguration {
 
     /** Connects, migrates the schema and returns the running SDK. Close it to release the pool. */
     public JourneysSdk load() {
-        return start(Guice.createInjector(module()));
+        JdbcModule module = jdbcModule();
+        // Connecting and migrating, and building the injector, each take a few hundred milliseconds
+        // of mostly class loading; doing them side by side cuts about a third off an embedded start.
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(module::openDatabase, runnable -> {
+            Thread thread = new Thread(runnable, "journeys-open-database");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        Injector injector;
+        try {
+            injector = Guice.createInjector(module);
+        } catch (RuntimeException e) {
+            opening.whenComplete((ok, failed) -> module.closeDatabase());
+            throw e;
+        }
+        try {
+            opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return start(injector);
     }
 
     /** Starts the SDK of an injector built with {@link #module()}; idempotent. */
-    public static JourneysSdk start(com.google.inject.Injector injector) {
+    public static JourneysSdk start(Injector injector) {
         return injector.getInstance(SdkRuntime.class).start();
     }
 

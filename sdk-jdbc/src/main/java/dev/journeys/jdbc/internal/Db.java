@@ -19,16 +19,18 @@ final class Db {
     final Jdbi jdbi;
     final MoveWriter moves;
     final Dialect dialect;
+    /** Identifies the database across SDK instances in this JVM: its URL, or the host's DataSource. */
+    final Object database;
     private final ReadWriteLock[] journeyLocks;
 
     /** Shared by every SDK instance of this JVM on the same embedded database. */
     private static final ConcurrentHashMap<Object, ReadWriteLock[]> H2_LOCKS = new ConcurrentHashMap<>();
 
-    /** @param database identifies the database across SDK instances: its URL, or the host's DataSource */
     Db(Jdbi jdbi, MoveWriter moves, Dialect dialect, Object database) {
         this.jdbi = jdbi;
         this.moves = moves;
         this.dialect = dialect;
+        this.database = database;
         this.journeyLocks = dialect == Dialect.H2 ? H2_LOCKS.computeIfAbsent(database, k -> stripes()) : new ReadWriteLock[0];
     }
 

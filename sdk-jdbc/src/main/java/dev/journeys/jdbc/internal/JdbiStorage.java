@@ -16,8 +16,6 @@ import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.Storage;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,18 +28,17 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@link Storage} on Jdbi. Connects and migrates in {@link #start()}, never at construction. */
-@Singleton
+/** {@link Storage} on Jdbi. Connects and migrates in {@link #open()} or start, never at construction. */
 final class JdbiStorage implements Storage {
 
     private final DatabaseSettings settings;
     private final Clock clock;
     private volatile DataSource dataSource;
+    private volatile Db db;
     private volatile DefinitionStore definitions;
     private volatile PlacementStore placements;
     private volatile CommitFollower commits;
 
-    @Inject
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
         this.settings = settings;
         this.clock = core.clock();
@@ -49,7 +46,17 @@ final class JdbiStorage implements Storage {
 
     @Override
     public synchronized void start(PlacementFeed feed) {
-        if (dataSource != null) {
+        open();
+        if (commits == null) {
+            commits = db.dialect == Dialect.POSTGRES
+                    ? new PostgresCommitPoller(db.jdbi, feed, settings.commitPollInterval())
+                    : new InProcessCommitBus(db.database, feed);
+        }
+    }
+
+    /** Connects and migrates the schema; idempotent. May run before {@link #start}, on another thread. */
+    synchronized void open() {
+        if (db != null) {
             return;
         }
         DataSource ds = settings.hostDataSource().orElseGet(this::pool);
@@ -64,13 +71,11 @@ final class JdbiStorage implements Storage {
                     .load()
                     .migrate();
             Object database = settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
-            Db db = new Db(Jdbi.create(ds), new MoveWriter(ds, dialect), dialect, database);
-            definitions = new DefinitionStore(db);
-            placements = new PlacementStore(db);
-            commits = dialect == Dialect.POSTGRES
-                    ? new PostgresCommitPoller(db.jdbi, feed, settings.commitPollInterval())
-                    : new InProcessCommitBus(database, feed);
+            Db opened = new Db(Jdbi.create(ds), new MoveWriter(ds, dialect), dialect, database);
+            definitions = new DefinitionStore(opened);
+            placements = new PlacementStore(opened);
             dataSource = ds;
+            db = opened;
         } catch (FlywayException e) {
             closeIfOwned(ds);
             throw new StorageException("schema migration failed: " + e.getMessage(), e);
@@ -113,7 +118,9 @@ final class JdbiStorage implements Storage {
         if (dataSource == null) {
             return;
         }
-        commits.close();
+        if (commits != null) {
+            commits.close();
+        }
         // The private in-memory H2 outlives its connections (DB_CLOSE_DELAY=-1); free it with the SDK.
         if (settings.privateDatabase()) {
             try (Connection c = dataSource.getConnection()) {
