@@ -84,6 +84,11 @@ public interface JourneyService {
     /** Time-in-stage facts for each stage the contact has ever entered, in the journey's stage order. */
     List<StageTime> stageTimes(String contactKey, JourneyId journey);
 
+    // ---- Automations --------------------------------------------------------------------------
+
+    /** The tenant's automations, the events that drive them, and their run log. */
+    AutomationService automations();
+
     // ---- Listeners ---------------------------------------------------------------------------
 
     /**

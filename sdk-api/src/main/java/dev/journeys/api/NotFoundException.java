@@ -10,6 +10,10 @@ public class NotFoundException extends JourneysException {
         return new NotFoundException(ErrorCode.JOURNEY_NOT_FOUND, "no journey " + journey + " in this tenant");
     }
 
+    public static NotFoundException automation(long id) {
+        return new NotFoundException(ErrorCode.AUTOMATION_NOT_FOUND, "no automation " + id + " in this tenant");
+    }
+
     public static NotFoundException stage(Object stage) {
         return new NotFoundException(ErrorCode.STAGE_NOT_FOUND, "no stage " + stage + " in this journey");
     }

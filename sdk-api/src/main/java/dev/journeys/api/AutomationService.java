@@ -1,0 +1,39 @@
+package dev.journeys.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The automations of one tenant, the events that drive them, and the log of what they decided. */
+public interface AutomationService {
+
+    /**
+     * Stores an automation after checking it against its trigger's declared attributes and the journeys
+     * it moves contacts in.
+     *
+     * @throws dev.journeys.api.InvalidInputException naming the first problem found
+     */
+    Automation create(AutomationSpec spec);
+
+    List<Automation> list();
+
+    Optional<Automation> find(long id);
+
+    Automation setEnabled(long id, boolean enabled);
+
+    /**
+     * Automations that can no longer do what they say, each with the reason: a target stage removed, a
+     * journey archived. They keep running and log a skip each time; this is where a team finds them first.
+     */
+    List<String> problems();
+
+    /**
+     * Processes an event now, on the caller's thread: matches the tenant's automations on its trigger,
+     * applies their outcomes, and logs every decision. Idempotent on the event id.
+     *
+     * @throws dev.journeys.api.InvalidInputException for an unknown trigger, a missing contact, wrong
+     *         attribute types or an oversized payload; nothing is applied
+     */
+    EventResult publish(TriggerEvent event);
+
+    List<RunRecord> runLog(RunLogQuery query);
+}
