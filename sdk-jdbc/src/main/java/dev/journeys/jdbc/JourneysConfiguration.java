@@ -2,9 +2,12 @@ package dev.journeys.jdbc;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
 import com.google.inject.Module;
 import dev.journeys.api.ConfigurationException;
+import dev.journeys.api.JourneysException;
 import dev.journeys.api.JourneysSdk;
+import dev.journeys.spi.TriggerPlugin;
 import dev.journeys.core.internal.CoreSettings;
 import dev.journeys.core.internal.SdkRuntime;
 import dev.journeys.jdbc.internal.DatabaseSettings;
@@ -13,8 +16,11 @@ import dev.journeys.jdbc.internal.JdbcModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.UUID;
@@ -33,7 +39,11 @@ import javax.sql.DataSource;
  *   <li>clock: {@link Clock#systemUTC()};</li>
  *   <li>commit poll interval: 100 ms. On PostgreSQL, several SDK instances may share the database; each
  *       polls the history this often for the others' commits, so a cached placement lags another
- *       instance's move by at most about this long. Moves themselves never act on a stale cache.</li>
+ *       instance's move by at most about this long. Moves themselves never act on a stale cache;</li>
+ *   <li>plugins: only the built-in triggers ({@code journey.stage_changed}, {@code contact.status_changed})
+ *       and those handed to {@link #trigger}; {@link #discoverPlugins()} adds those on the class path;</li>
+ *   <li>max chain depth: {@value CoreSettings#DEFAULT_MAX_CHAIN_DEPTH} {@code journey.stage_changed}
+ *       automations in a row, after which the chain is stopped and the stop is logged.</li>
  * </ul>
  */
 public final class JourneysConfiguration {
@@ -51,6 +61,9 @@ public final class JourneysConfiguration {
     private int maxMoveAttempts = CoreSettings.DEFAULT_MAX_MOVE_ATTEMPTS;
     private Clock clock = Clock.systemUTC();
     private Duration commitPollInterval = DEFAULT_COMMIT_POLL_INTERVAL;
+    private final List<TriggerPlugin> triggers = new ArrayList<>();
+    private boolean discoverPlugins;
+    private int maxChainDepth = CoreSettings.DEFAULT_MAX_CHAIN_DEPTH;
 
     JourneysConfiguration() {
     }
@@ -126,6 +139,29 @@ public final class JourneysConfiguration {
         return this;
     }
 
+    /** Adds a trigger plugin in code. Two plugins with one key fail {@link #load()}, naming both. */
+    public JourneysConfiguration trigger(TriggerPlugin plugin) {
+        triggers.add(Objects.requireNonNull(plugin, "plugin"));
+        return this;
+    }
+
+    /**
+     * Also loads every {@link TriggerPlugin} listed in {@code META-INF/services} on the class path, with
+     * this thread's context class loader, when the SDK loads. Off unless called.
+     */
+    public JourneysConfiguration discoverPlugins() {
+        this.discoverPlugins = true;
+        return this;
+    }
+
+    public JourneysConfiguration maxChainDepth(int depth) {
+        if (depth < 0 || depth > 100) {
+            throw new ConfigurationException("maxChainDepth must be 0..100, was " + depth);
+        }
+        this.maxChainDepth = depth;
+        return this;
+    }
+
     public JourneysConfiguration clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -140,7 +176,12 @@ public final class JourneysConfiguration {
     }
 
     private JdbcModule jdbcModule() {
-        CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts);
+        List<TriggerPlugin> plugins = new ArrayList<>(triggers);
+        if (discoverPlugins) {
+            ServiceLoader.load(TriggerPlugin.class).forEach(plugins::add);
+        }
+        CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts, plugins,
+                maxChainDepth);
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
         return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,
@@ -169,12 +210,27 @@ public final class JourneysConfiguration {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return start(injector);
+        try {
+            return start(injector);
+        } catch (RuntimeException e) {
+            module.closeDatabase();
+            throw e;
+        }
     }
 
     /** Starts the SDK of an injector built with {@link #module()}; idempotent. */
     public static JourneysSdk start(Injector injector) {
-        return injector.getInstance(SdkRuntime.class).start();
+        try {
+            return injector.getInstance(SdkRuntime.class).start();
+        } catch (ProvisionException e) {
+            // A bad setting found while wiring (two plugins with one key) is the host's to fix: say it plainly.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof JourneysException journeys) {
+                    throw journeys;
+                }
+            }
+            throw e;
+        }
     }
 
     private static String privateInMemoryH2() {

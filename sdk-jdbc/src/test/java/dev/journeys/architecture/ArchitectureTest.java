@@ -81,10 +81,10 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the core depends only on the API, Guice, Caffeine, SLF4J and the JDK")
+    @DisplayName("the core depends only on the API and SPI, Guice, Caffeine, SLF4J and the JDK")
     void coreDependencies() {
         classes().that().resideInAPackage(CORE)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, CORE,
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, SPI, CORE,
                         "com.google.inject..", "jakarta.inject..", "com.github.benmanes.caffeine..", "org.slf4j..")
                 .because("sdk-core depends on sdk-api, Guice and Caffeine")
                 .check(sdk);
@@ -129,6 +129,12 @@ class ArchitectureTest {
                         "dev.journeys.api.Journey", "java.util.Optional", "dev.journeys.api.MoveRequest",
                         "java.util.function.Function")
                 .because("there is no second way to move a contact, so every rule and record holds for every source")
+                .check(sdk);
+        // Automations write several moves in one transaction, but each is decided and shaped by MoveEngine.
+        noClasses().that().doNotHaveFullyQualifiedName("dev.journeys.core.internal.AutomationEngine")
+                .should().callMethod("dev.journeys.core.internal.storage.Storage", "applyEvent",
+                        "java.lang.String", "dev.journeys.core.internal.storage.EventWrite")
+                .because("events reach storage through the automation engine alone")
                 .check(sdk);
     }
 

@@ -1,21 +1,31 @@
 package dev.journeys.core.internal;
 
+import dev.journeys.spi.TriggerPlugin;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Engine settings, already validated by the public builder.
  *
  * @param placementCacheSize 0 turns the placement cache off; results are the same either way
  * @param maxMoveAttempts how many compare-and-set conflicts a move absorbs before it reports contention
+ * @param triggers the host's trigger plugins, besides the built-in ones
+ * @param maxChainDepth how many {@code journey.stage_changed} automations may follow one another
  */
-public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts) {
+public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts,
+                           List<TriggerPlugin> triggers, int maxChainDepth) {
 
     public static final long DEFAULT_PLACEMENT_CACHE_SIZE = 100_000;
     public static final long DEFAULT_JOURNEY_CACHE_SIZE = 10_000;
     public static final int DEFAULT_MAX_MOVE_ATTEMPTS = 50;
+    public static final int DEFAULT_MAX_CHAIN_DEPTH = 5;
+
+    public CoreSettings {
+        triggers = List.copyOf(triggers);
+    }
 
     public static CoreSettings defaults() {
         return new CoreSettings(Clock.systemUTC(), DEFAULT_PLACEMENT_CACHE_SIZE, DEFAULT_JOURNEY_CACHE_SIZE,
-                DEFAULT_MAX_MOVE_ATTEMPTS);
+                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), DEFAULT_MAX_CHAIN_DEPTH);
     }
 }

@@ -5,6 +5,7 @@ import dev.journeys.api.MoveOutcome;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.Transition;
+import dev.journeys.api.RunRecord;
 import dev.journeys.core.internal.rules.Decision;
 import dev.journeys.core.internal.rules.MoveRules;
 import dev.journeys.core.internal.storage.MoveWrite;
@@ -15,7 +16,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every move takes: resolve, check the rules, write by compare-and-set, and only after
@@ -24,12 +28,15 @@ import java.util.Optional;
 @Singleton
 final class MoveEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MoveEngine.class);
+
     private final Storage storage;
     private final JourneyCatalog catalog;
     private final PlacementCache placements;
     private final ListenerHub listeners;
     private final Clock clock;
     private final int maxAttempts;
+    private volatile ChainHook chain = (tenant, transition, depth) -> List.of();
 
     @Inject
     MoveEngine(Storage storage, JourneyCatalog catalog, PlacementCache placements, ListenerHub listeners,
@@ -59,8 +66,7 @@ final class MoveEngine {
             }
             Journey journey = found.get();
             PlacementState current = placements.get(tenant, journey.id(), request.contactKey(), fresh);
-            Decision decision = MoveRules.decide(journey, current.stage(), request,
-                    stage -> storage.journeyOfStage(tenant, stage));
+            Decision decision = decide(tenant, journey, current, request);
             if (decision instanceof Decision.Accept accept) {
                 Optional<Transition> written = storage.applyMove(tenant, write(journey, current, accept, request));
                 if (written.isPresent()) {
@@ -82,18 +88,50 @@ final class MoveEngine {
         }
     }
 
-    private MoveWrite write(Journey journey, PlacementState current, Decision.Accept accept, MoveRequest request) {
+    /**
+     * The rules of one move, for this engine and for callers that write several moves in one
+     * transaction (automations): every source is judged by this one function.
+     */
+    Decision decide(String tenant, Journey journey, PlacementState current, MoveRequest request) {
+        return MoveRules.decide(journey, current.stage(), request, stage -> storage.journeyOfStage(tenant, stage));
+    }
+
+    /** The write of an accepted move, compare-and-set on the placement and journey versions it was decided on. */
+    MoveWrite write(Journey journey, PlacementState current, Decision.Accept accept, MoveRequest request) {
         Instant now = now();
         return new MoveWrite(journey.id(), journey.version(), request.contactKey(), current.version(),
                 accept.from(), accept.to(), now, now, request.source(), request.note());
     }
 
-    /** Runs after the transaction has committed, never before. */
+    /** What runs automations on {@code journey.stage_changed}; set once by the automation engine. */
+    interface ChainHook {
+        List<RunRecord> stageChanged(String tenant, Transition transition, int depth);
+    }
+
+    void afterCommit(ChainHook hook) {
+        this.chain = hook;
+    }
+
+    /**
+     * Runs after the transaction has committed, never before: the cache takes the placement, listeners
+     * hear of it, and {@code journey.stage_changed} automations get their chance.
+     */
     MoveOutcome.Moved committed(String tenant, Transition transition) {
+        committedQuietly(tenant, transition);
+        try {
+            chain.stageChanged(tenant, transition, 1);
+        } catch (RuntimeException e) {
+            // The move stands; the automation's failure is its own, and its run log says what it could.
+            LOG.warn("Automations on the stage change of transition {} failed", transition.id(), e);
+        }
+        return new MoveOutcome.Moved(transition);
+    }
+
+    /** The cache and listeners only; for callers that run chains themselves, at their own depth. */
+    void committedQuietly(String tenant, Transition transition) {
         placements.offer(tenant, new PlacementState(transition.journeyId(), transition.contactKey(), transition.to(),
                 transition.effectiveAt(), transition.placementVersion()));
         listeners.committed(tenant, transition);
-        return new MoveOutcome.Moved(transition);
     }
 
     /** Database timestamps keep microseconds; so does every instant the engine hands out. */

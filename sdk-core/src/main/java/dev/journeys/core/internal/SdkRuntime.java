@@ -18,18 +18,22 @@ public final class SdkRuntime implements JourneysSdk {
     private final MoveEngine moves;
     private final PlacementCache placements;
     private final ListenerHub listeners;
+    private final AutomationEngine automations;
+    private final AutomationDefinitions definitions;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @Inject
     SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
-               ListenerHub listeners) {
+               ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
         this.placements = placements;
         this.listeners = listeners;
+        this.automations = automations;
+        this.definitions = definitions;
     }
 
     /** Migrates the schema. Idempotent. */
@@ -44,7 +48,8 @@ public final class SdkRuntime implements JourneysSdk {
     public JourneyService tenant(String tenant) {
         Inputs.tenant(tenant);
         return tenants.computeIfAbsent(tenant,
-                t -> new TenantJourneyService(t, storage, catalog, moves, placements, listeners));
+                t -> new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
+                        new TenantAutomationService(t, automations, definitions, storage)));
     }
 
     @Override

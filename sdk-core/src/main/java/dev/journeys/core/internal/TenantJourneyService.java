@@ -19,6 +19,7 @@ import dev.journeys.api.StageChangeListener;
 import dev.journeys.api.StageId;
 import dev.journeys.api.StageTime;
 import dev.journeys.api.Transition;
+import dev.journeys.api.AutomationService;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.Storage;
@@ -40,15 +41,17 @@ final class TenantJourneyService implements JourneyService {
     private final MoveEngine moves;
     private final PlacementCache placements;
     private final ListenerHub listeners;
+    private final AutomationService automations;
 
     TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves,
-                         PlacementCache placements, ListenerHub listeners) {
+                         PlacementCache placements, ListenerHub listeners, AutomationService automations) {
         this.tenant = tenant;
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
         this.placements = placements;
         this.listeners = listeners;
+        this.automations = automations;
     }
 
     @Override
@@ -169,7 +172,7 @@ final class TenantJourneyService implements JourneyService {
         });
         // Relocated contacts changed under the cache's feet; drop the journey's entries wholesale.
         placements.invalidateJourney(tenant, id);
-        result.transitions().forEach(t -> listeners.committed(tenant, t));
+        result.transitions().forEach(t -> moves.committed(tenant, t));
         return result.journey();
     }
 
@@ -228,6 +231,11 @@ final class TenantJourneyService implements JourneyService {
     public List<StageTime> stageTimes(String contactKey, JourneyId id) {
         Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
         return StageTimes.of(journey, history(contactKey, id), moves.now());
+    }
+
+    @Override
+    public AutomationService automations() {
+        return automations;
     }
 
     @Override

@@ -55,6 +55,25 @@ final class Db {
         return guarded(journeyLocks.length == 0 ? null : stripe(journey).writeLock(), work);
     }
 
+    /** Like {@link #asMove} for several journeys at once; locks are taken in stripe order, so never cross. */
+    <T> T asMoves(long[] journeys, Supplier<T> work) {
+        if (journeyLocks.length == 0) {
+            return call(work);
+        }
+        int[] stripes = java.util.Arrays.stream(journeys)
+                .mapToInt(j -> (int) Math.floorMod(j, (long) LOCK_STRIPES)).distinct().sorted().toArray();
+        for (int i = 0; i < stripes.length; i++) {
+            journeyLocks[stripes[i]].readLock().lock();
+        }
+        try {
+            return call(work);
+        } finally {
+            for (int i = stripes.length - 1; i >= 0; i--) {
+                journeyLocks[stripes[i]].readLock().unlock();
+            }
+        }
+    }
+
     private ReadWriteLock stripe(long journey) {
         return journeyLocks[(int) Math.floorMod(journey, (long) LOCK_STRIPES)];
     }

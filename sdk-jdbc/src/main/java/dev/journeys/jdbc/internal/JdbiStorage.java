@@ -10,7 +10,14 @@ import dev.journeys.api.StageId;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.CoreSettings;
+import dev.journeys.api.Outcome;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
 import dev.journeys.core.internal.storage.ChangeResult;
+import dev.journeys.core.internal.storage.EventCommit;
+import dev.journeys.core.internal.storage.EventWrite;
+import dev.journeys.core.internal.storage.StoredAutomation;
+import dev.journeys.core.internal.storage.StoredCondition;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementFeed;
@@ -19,6 +26,7 @@ import dev.journeys.core.internal.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +45,8 @@ final class JdbiStorage implements Storage {
     private volatile Db db;
     private volatile DefinitionStore definitions;
     private volatile PlacementStore placements;
+    private volatile AutomationStore automations;
+    private volatile EventWriter events;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -71,9 +81,12 @@ final class JdbiStorage implements Storage {
                     .load()
                     .migrate();
             Object database = settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
-            Db opened = new Db(Jdbi.create(ds), new MoveWriter(ds, dialect), dialect, database);
+            MoveWriter moveWriter = new MoveWriter(ds, dialect);
+            Db opened = new Db(Jdbi.create(ds), moveWriter, dialect, database);
             definitions = new DefinitionStore(opened);
             placements = new PlacementStore(opened);
+            automations = new AutomationStore(opened);
+            events = new EventWriter(ds, moveWriter);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -214,5 +227,63 @@ final class JdbiStorage implements Storage {
     @Override
     public List<Transition> history(String tenant, JourneyId journey, String contactKey) {
         return placements().history(tenant, journey, contactKey);
+    }
+
+    private Db db() {
+        Db d = db;
+        if (d == null) {
+            throw new ConfigurationException("the SDK has not been started");
+        }
+        return d;
+    }
+
+    @Override
+    public StoredAutomation createAutomation(String tenant, String name, String triggerType,
+                                             List<StoredCondition> conditions, List<Outcome> outcomes, boolean enabled,
+                                             Instant now) {
+        db();
+        return automations.create(tenant, name, triggerType, conditions, outcomes, enabled, now);
+    }
+
+    @Override
+    public List<StoredAutomation> automations(String tenant, Optional<String> triggerType) {
+        db();
+        return automations.list(tenant, triggerType);
+    }
+
+    @Override
+    public Optional<StoredAutomation> automation(String tenant, long id) {
+        db();
+        return automations.find(tenant, id);
+    }
+
+    @Override
+    public Optional<StoredAutomation> setAutomationEnabled(String tenant, long id, boolean enabled) {
+        db();
+        return automations.setEnabled(tenant, id, enabled);
+    }
+
+    @Override
+    public boolean eventProcessed(String tenant, String eventId) {
+        db();
+        return automations.eventProcessed(tenant, eventId);
+    }
+
+    @Override
+    public EventCommit applyEvent(String tenant, EventWrite write) {
+        Db d = db();
+        // Moves of an event may span journeys; on H2 each journey's removal lock is held in id order.
+        long[] journeys = write.moves().stream().mapToLong(m -> m.journeyId().value()).distinct().sorted().toArray();
+        EventCommit commit = d.asMoves(journeys, () -> events.apply(tenant, write));
+        if (commit instanceof EventCommit.Applied applied) {
+            applied.transitions().forEach(t -> commits.published(tenant, t));
+        }
+        return commit;
+    }
+
+    @Override
+    public List<RunRecord> runLog(String tenant, RunLogQuery query) {
+        db();
+        return automations.runLog(tenant, query);
     }
 }

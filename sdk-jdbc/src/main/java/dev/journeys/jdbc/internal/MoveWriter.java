@@ -45,13 +45,13 @@ final class MoveWriter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (!writePlacement(c, tenant, w)) {
+                Optional<Transition> written = write(c, tenant, w);
+                if (written.isPresent()) {
+                    c.commit();
+                } else {
                     c.rollback();
-                    return Optional.empty();
                 }
-                Transition written = appendHistory(c, tenant, w, w.expectedVersion() + 1);
-                c.commit();
-                return Optional.of(written);
+                return written;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 // Two first entries raced on the primary key: a conflict like any other, nothing written.
@@ -63,6 +63,18 @@ final class MoveWriter {
         } catch (SQLException e) {
             throw new StorageException("move of " + w.contactKey() + " in " + w.journeyId() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes one move inside the caller's transaction.
+     *
+     * @return the transition, or empty when the compare-and-set failed and nothing was written
+     */
+    Optional<Transition> write(Connection c, String tenant, MoveWrite w) throws SQLException {
+        if (!writePlacement(c, tenant, w)) {
+            return Optional.empty();
+        }
+        return Optional.of(appendHistory(c, tenant, w, w.expectedVersion() + 1));
     }
 
     private static boolean writePlacement(Connection c, String tenant, MoveWrite w) throws SQLException {

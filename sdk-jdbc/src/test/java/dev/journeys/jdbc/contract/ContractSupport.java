@@ -39,7 +39,8 @@ public abstract class ContractSupport {
     protected abstract String jdbcUrl();
 
     protected JourneysConfiguration configure(String url) {
-        return dev.journeys.jdbc.Journeys.configure().jdbcUrl(url);
+        return dev.journeys.jdbc.Journeys.configure().jdbcUrl(url)
+                .trigger(TestTriggers.ORDER_TRIGGER).trigger(TestTriggers.FLAKY_TRIGGER).maxChainDepth(3);
     }
 
     @BeforeAll

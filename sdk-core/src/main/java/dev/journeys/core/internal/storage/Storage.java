@@ -5,6 +5,11 @@ import dev.journeys.api.JourneyId;
 import dev.journeys.api.Placement;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
+import dev.journeys.api.Outcome;
+import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,4 +69,23 @@ public interface Storage {
     Map<StageId, Long> countByStage(String tenant, JourneyId journey);
 
     List<Transition> history(String tenant, JourneyId journey, String contactKey);
+
+    // ---- automations and events
+
+    StoredAutomation createAutomation(String tenant, String name, String triggerType, List<StoredCondition> conditions,
+                                      List<Outcome> outcomes, boolean enabled, Instant now);
+
+    /** The tenant's automations, of one trigger type when given, ordered by id. */
+    List<StoredAutomation> automations(String tenant, Optional<String> triggerType);
+
+    Optional<StoredAutomation> automation(String tenant, long id);
+
+    Optional<StoredAutomation> setAutomationEnabled(String tenant, long id, boolean enabled);
+
+    boolean eventProcessed(String tenant, String eventId);
+
+    EventCommit applyEvent(String tenant, EventWrite write);
+
+    /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
+    List<RunRecord> runLog(String tenant, RunLogQuery query);
 }

@@ -1,0 +1,286 @@
+package dev.journeys.core.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.journeys.api.Journey;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.Stage;
+import dev.journeys.api.StageId;
+import dev.journeys.api.Transition;
+import dev.journeys.api.Automation;
+import dev.journeys.api.Condition;
+import dev.journeys.api.EventResult;
+import dev.journeys.api.Outcome;
+import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunRecord;
+import dev.journeys.api.TriggerEvent;
+import dev.journeys.core.internal.automation.EventCheck;
+import dev.journeys.core.internal.automation.PluginFailure;
+import dev.journeys.core.internal.rules.Decision;
+import dev.journeys.core.internal.storage.EventCommit;
+import dev.journeys.core.internal.storage.EventWrite;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.RunRow;
+import dev.journeys.core.internal.storage.Storage;
+import dev.journeys.spi.TriggerPlugin;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Events in, moves out: matches an event against the tenant's automations on its trigger, plans every
+ * outcome under the same rules as any move, and writes moves, history, run log and the event id in one
+ * transaction. After the commit, each move is offered to {@code journey.stage_changed} automations.
+ */
+@Singleton
+final class AutomationEngine {
+
+    private record IndexKey(String tenant, String trigger) {
+    }
+
+    private record PlacementKey(long journey, String contact) {
+    }
+
+    private record Plan(List<MoveWrite> moves, List<RunRow> runs, boolean anySkipOnCachedState) {
+    }
+
+    private final Storage storage;
+    private final JourneyCatalog catalog;
+    private final PlacementCache placements;
+    private final ListenerHub listeners;
+    private final TriggerRegistry triggers;
+    private final AutomationDefinitions definitions;
+    private final MoveEngine moves;
+    private final int maxAttempts;
+    private final int maxChainDepth;
+    // Automations on another instance change rarely; a second of lag before they run here is the price
+    // of not reading them for every event.
+    private final Cache<IndexKey, List<Automation>> index =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
+
+    @Inject
+    AutomationEngine(Storage storage, JourneyCatalog catalog, PlacementCache placements, ListenerHub listeners,
+                     TriggerRegistry triggers, AutomationDefinitions definitions, MoveEngine moves, CoreSettings settings) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.placements = placements;
+        this.listeners = listeners;
+        this.triggers = triggers;
+        this.definitions = definitions;
+        this.moves = moves;
+        this.maxAttempts = settings.maxMoveAttempts();
+        this.maxChainDepth = settings.maxChainDepth();
+        moves.afterCommit(this::stageChanged);
+    }
+
+    void forget(String tenant, String trigger) {
+        index.invalidate(new IndexKey(tenant, trigger));
+    }
+
+    private List<Automation> automationsOn(String tenant, String trigger) {
+        return index.get(new IndexKey(tenant, trigger), key -> definitions.load(tenant, trigger));
+    }
+
+    EventResult publish(String tenant, TriggerEvent event) {
+        Inputs.required("event", event);
+        TriggerPlugin plugin = triggers.get(event.triggerType());
+        return process(tenant, event, plugin, 0);
+    }
+
+    private EventResult process(String tenant, TriggerEvent event, TriggerPlugin plugin, int depth) {
+        List<Automation> automations = automationsOn(tenant, event.triggerType());
+        Map<String, Object> attributes;
+        try {
+            attributes = EventCheck.check(plugin, event);
+        } catch (PluginFailure failure) {
+            return failed(tenant, event, automations, depth, "trigger plugin failed: " + failure.getMessage());
+        }
+        if (storage.eventProcessed(tenant, event.eventId())) {
+            return new EventResult(event.eventId(), true, List.of());
+        }
+        boolean fresh = false;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Plan plan = depth > maxChainDepth
+                    ? loopStopped(event, automations, depth)
+                    : plan(tenant, event, attributes, automations, depth, fresh);
+            if (plan.anySkipOnCachedState() && !fresh) {
+                // A skip decided on a cached placement may be stale; decide again on fresh reads.
+                fresh = true;
+                attempt--;
+                continue;
+            }
+            EventCommit commit = storage.applyEvent(tenant,
+                    new EventWrite(event.eventId(), event.triggerType(), moves.now(), plan.moves(), plan.runs(), true));
+            if (commit instanceof EventCommit.Duplicate) {
+                return new EventResult(event.eventId(), true, List.of());
+            }
+            if (commit instanceof EventCommit.Applied applied) {
+                List<RunRecord> records = new ArrayList<>(withConditions(tenant, applied.records(), automations));
+                for (Transition t : applied.transitions()) {
+                    moves.committedQuietly(tenant, t);
+                }
+                for (Transition t : applied.transitions()) {
+                    records.addAll(stageChanged(tenant, t, depth + 1));
+                }
+                return new EventResult(event.eventId(), false, records);
+            }
+            fresh = true;
+        }
+        return failed(tenant, event, automations, depth, "gave up after " + maxAttempts + " concurrent changes");
+    }
+
+    private Plan plan(String tenant, TriggerEvent event, Map<String, Object> attributes, List<Automation> automations,
+                      int depth, boolean fresh) {
+        List<MoveWrite> writes = new ArrayList<>();
+        List<RunRow> runs = new ArrayList<>();
+        Map<PlacementKey, PlacementState> planned = new HashMap<>();
+        boolean skipOnCache = false;
+        for (Automation automation : automations) {
+            if (!automation.enabled()) {
+                continue;
+            }
+            Optional<RunDecision> unmatched = firstUnmatched(automation, attributes);
+            if (unmatched.isPresent()) {
+                runs.add(row(automation, event, depth, unmatched.get(), -1));
+                continue;
+            }
+            MoveSource source = new MoveSource.Automation(automation.id(), event.eventId());
+            for (Outcome outcome : automation.outcomes()) {
+                Outcome.MoveToStage target = (Outcome.MoveToStage) outcome;
+                Optional<Journey> found = catalog.find(tenant, target.journey(), fresh);
+                if (found.isEmpty()) {
+                    runs.add(row(automation, event, depth, new RunDecision.Skipped(target.journey(), "UNKNOWN_JOURNEY",
+                            "no " + target.journey() + " in this tenant"), -1));
+                    skipOnCache |= !fresh;
+                    continue;
+                }
+                Journey journey = found.get();
+                PlacementKey key = new PlacementKey(journey.id().value(), event.contactKey());
+                PlacementState current = planned.containsKey(key)
+                        ? planned.get(key)
+                        : placements.get(tenant, journey.id(), event.contactKey(), fresh);
+                StageId stage = target.enterAtFirstStage() && current.stage().isEmpty() && !journey.stages().isEmpty()
+                        ? journey.firstStage().id()
+                        : target.stage();
+                MoveRequest request = MoveRequest.to(event.contactKey(), journey.id(), stage, source);
+                Decision decision = moves.decide(tenant, journey, current, request);
+                if (decision instanceof Decision.Accept accept) {
+                    MoveWrite write = moves.write(journey, current, accept, request);
+                    writes.add(write);
+                    planned.put(key, new PlacementState(journey.id(), event.contactKey(), accept.to(), write.effectiveAt(),
+                            current.version() + 1));
+                    runs.add(row(automation, event, depth,
+                            new RunDecision.Moved(journey.id(), accept.from(), stage, -1), writes.size() - 1));
+                } else {
+                    RunDecision.Skipped skipped = decision instanceof Decision.Refuse refuse
+                            ? new RunDecision.Skipped(journey.id(), refuse.reason().code(), refuse.reason().message())
+                            : new RunDecision.Skipped(journey.id(), "ALREADY_IN_STAGE", "already in " + stage);
+                    runs.add(row(automation, event, depth, skipped, -1));
+                    skipOnCache |= !fresh;
+                }
+            }
+        }
+        return new Plan(writes, runs, skipOnCache);
+    }
+
+    private static Optional<RunDecision> firstUnmatched(Automation automation, Map<String, Object> attributes) {
+        for (int i = 0; i < automation.conditions().size(); i++) {
+            Condition condition = automation.conditions().get(i);
+            Optional<String> failed = dev.journeys.core.internal.automation.Conditions.evaluate(condition, attributes);
+            if (failed.isPresent()) {
+                return Optional.of(new RunDecision.NotMatched(i, condition, failed.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Plan loopStopped(TriggerEvent event, List<Automation> automations, int depth) {
+        List<RunRow> runs = automations.stream().filter(Automation::enabled)
+                .map(a -> row(a, event, depth, new RunDecision.LoopStopped(depth), -1)).toList();
+        return new Plan(List.of(), runs, false);
+    }
+
+    private EventResult failed(String tenant, TriggerEvent event, List<Automation> automations, int depth, String error) {
+        List<RunRow> runs = automations.stream().filter(Automation::enabled)
+                .map(a -> row(a, event, depth, new RunDecision.Failed(error), -1)).toList();
+        EventCommit commit = storage.applyEvent(tenant,
+                new EventWrite(event.eventId(), event.triggerType(), moves.now(), List.of(), runs, false));
+        List<RunRecord> records = commit instanceof EventCommit.Applied applied ? applied.records() : List.of();
+        return new EventResult(event.eventId(), false, records);
+    }
+
+    private RunRow row(Automation automation, TriggerEvent event, int depth, RunDecision decision, int moveIndex) {
+        return new RunRow(automation.id(), event.eventId(), event.triggerType(), event.contactKey(), moves.now(), depth,
+                decision, moveIndex);
+    }
+
+    /** Storage reads back "condition i failed"; the automation knows which condition that was. */
+    List<RunRecord> withConditions(String tenant, List<RunRecord> records, List<Automation> known) {
+        Map<Long, Automation> byId = new LinkedHashMap<>();
+        known.forEach(a -> byId.put(a.id(), a));
+        List<RunRecord> filled = new ArrayList<>(records.size());
+        for (RunRecord r : records) {
+            if (r.decision() instanceof RunDecision.NotMatched n && n.condition() == null) {
+                Automation a = byId.computeIfAbsent(r.automationId(), id -> definitions.find(tenant, id).orElse(null));
+                Condition condition = a != null && n.conditionIndex() < a.conditions().size()
+                        ? a.conditions().get(n.conditionIndex()) : null;
+                r = new RunRecord(r.id(), r.automationId(), r.eventId(), r.triggerType(), r.contactKey(), r.recordedAt(),
+                        r.chainDepth(), new RunDecision.NotMatched(n.conditionIndex(), condition, n.detail()));
+            }
+            filled.add(r);
+        }
+        return filled;
+    }
+
+    /** Offers a committed move to {@code journey.stage_changed} automations; cheap when there are none. */
+    List<RunRecord> stageChanged(String tenant, Transition t, int depth) {
+        if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).isEmpty()) {
+            return List.of();
+        }
+        Optional<Journey> journey = catalog.find(tenant, t.journeyId(), false);
+        if (journey.isEmpty()) {
+            return List.of();
+        }
+        TriggerEvent event = stageChangedEvent(journey.get(), t);
+        return process(tenant, event, BuiltInTriggers.STAGE_CHANGED_TRIGGER, depth).records();
+    }
+
+    private static TriggerEvent stageChangedEvent(Journey journey, Transition t) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("journey_id", journey.id().value());
+        attributes.put("journey", journey.name());
+        t.from().ifPresent(s -> {
+            attributes.put("from_stage_id", s.value());
+            journey.stage(s).map(Stage::name).ifPresent(name -> attributes.put("from_stage", name));
+        });
+        t.to().ifPresent(s -> {
+            attributes.put("to_stage_id", s.value());
+            journey.stage(s).map(Stage::name).ifPresent(name -> attributes.put("to_stage", name));
+        });
+        attributes.put("source", sourceName(t.source()));
+        if (t.source() instanceof MoveSource.Automation a) {
+            attributes.put("automation_id", a.automationId());
+        }
+        // Derived from the transition, so a chain step is idempotent like any host event.
+        return new TriggerEvent(BuiltInTriggers.STAGE_CHANGED + ":" + t.id(), BuiltInTriggers.STAGE_CHANGED,
+                t.contactKey(), t.effectiveAt(), attributes);
+    }
+
+    private static String sourceName(MoveSource source) {
+        if (source instanceof MoveSource.Manual) {
+            return "manual";
+        }
+        if (source instanceof MoveSource.Automation) {
+            return "automation";
+        }
+        return source instanceof MoveSource.Import ? "import" : "system";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.journeys.core.internal.storage;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one event changes, written in one transaction: its moves by compare-and-set, their history,
+ * the run log and, when {@code markProcessed}, the event id that makes a second delivery a no-op.
+ */
+public record EventWrite(String eventId, String triggerType, Instant at, List<MoveWrite> moves, List<RunRow> runs,
+                         boolean markProcessed) {
+    public EventWrite {
+        moves = List.copyOf(moves);
+        runs = List.copyOf(runs);
+    }
+}

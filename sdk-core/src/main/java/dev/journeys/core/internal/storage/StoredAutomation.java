@@ -1,0 +1,13 @@
+package dev.journeys.core.internal.storage;
+
+import dev.journeys.api.Outcome;
+import java.util.List;
+
+/** An automation as stored: operands in canonical text, read back through the trigger's declared types. */
+public record StoredAutomation(long id, String name, String triggerType, List<StoredCondition> conditions,
+                               List<Outcome> outcomes, boolean enabled, long version) {
+    public StoredAutomation {
+        conditions = List.copyOf(conditions);
+        outcomes = List.copyOf(outcomes);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.journeys.jdbc.internal;
+
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.StageId;
+import dev.journeys.api.Operator;
+import dev.journeys.api.Outcome;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
+import dev.journeys.core.internal.storage.StoredAutomation;
+import dev.journeys.core.internal.storage.StoredCondition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** Automation definitions, the processed-event keys and the run log. Writes of events are in EventWriter. */
+final class AutomationStore {
+
+    private final Db db;
+
+    AutomationStore(Db db) {
+        this.db = db;
+    }
+
+    StoredAutomation create(String tenant, String name, String trigger, List<StoredCondition> conditions,
+                            List<Outcome> outcomes, boolean enabled, Instant now) {
+        return Db.call(() -> db.jdbi.inTransaction(h -> {
+            long id = h.createUpdate("""
+                            insert into automations (tenant_id, name, trigger_type, enabled, version, created_at)
+                            values (:tenant, :name, :trigger, :enabled, 1, :now)""")
+                    .bind("tenant", tenant).bind("name", name).bind("trigger", trigger).bind("enabled", enabled)
+                    .bind("now", Rows.utc(now))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            PreparedBatch conds = h.prepareBatch("""
+                    insert into automation_conditions (automation_id, position, attribute, operator)
+                    values (:id, :position, :attribute, :operator)""");
+            PreparedBatch operands = h.prepareBatch("""
+                    insert into automation_operands (automation_id, condition_position, position, operand)
+                    values (:id, :condition, :position, :value)""");
+            for (int i = 0; i < conditions.size(); i++) {
+                StoredCondition c = conditions.get(i);
+                conds.bind("id", id).bind("position", i).bind("attribute", c.attribute())
+                        .bind("operator", c.operator().name()).add();
+                for (int j = 0; j < c.operands().size(); j++) {
+                    operands.bind("id", id).bind("condition", i).bind("position", j).bind("value", c.operands().get(j)).add();
+                }
+            }
+            execute(conds);
+            execute(operands);
+            PreparedBatch outs = h.prepareBatch("""
+                    insert into automation_outcomes (automation_id, position, kind, journey_id, stage_id, enter_at_first)
+                    values (:id, :position, 'MOVE_TO_STAGE', :journey, :stage, :first)""");
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome.MoveToStage move = (Outcome.MoveToStage) outcomes.get(i);
+                outs.bind("id", id).bind("position", i).bind("journey", move.journey().value())
+                        .bind("stage", move.stage().value()).bind("first", move.enterAtFirstStage()).add();
+            }
+            execute(outs);
+            return load(h, tenant, Optional.of(id), Optional.empty()).get(0);
+        }));
+    }
+
+    private static void execute(PreparedBatch batch) {
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    List<StoredAutomation> list(String tenant, Optional<String> trigger) {
+        return Db.call(() -> db.jdbi.withHandle(h -> load(h, tenant, Optional.empty(), trigger)));
+    }
+
+    Optional<StoredAutomation> find(String tenant, long id) {
+        return Db.call(() -> db.jdbi.withHandle(h -> load(h, tenant, Optional.of(id), Optional.empty()).stream().findFirst()));
+    }
+
+    Optional<StoredAutomation> setEnabled(String tenant, long id, boolean enabled) {
+        return Db.call(() -> db.jdbi.inTransaction(h -> {
+            h.createUpdate("""
+                            update automations set enabled = :enabled, version = version + 1
+                             where id = :id and tenant_id = :tenant""")
+                    .bind("enabled", enabled).bind("id", id).bind("tenant", tenant).execute();
+            return load(h, tenant, Optional.of(id), Optional.empty()).stream().findFirst();
+        }));
+    }
+
+    boolean eventProcessed(String tenant, String eventId) {
+        return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from processed_events where tenant_id = :tenant and event_id = :event")
+                .bind("tenant", tenant).bind("event", eventId).mapTo(Long.class).one() > 0));
+    }
+
+    List<RunRecord> runLog(String tenant, RunLogQuery q) {
+        StringBuilder sql = new StringBuilder("select * from automation_runs where tenant_id = :tenant");
+        q.automationId().ifPresent(x -> sql.append(" and automation_id = :automation"));
+        q.contactKey().ifPresent(x -> sql.append(" and contact_key = :contact"));
+        q.eventId().ifPresent(x -> sql.append(" and event_id = :event"));
+        q.from().ifPresent(x -> sql.append(" and recorded_at >= :from"));
+        q.until().ifPresent(x -> sql.append(" and recorded_at < :until"));
+        sql.append(" order by id desc fetch first :limit rows only");
+        return Db.call(() -> db.jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString()).bind("tenant", tenant).bind("limit", q.limit());
+            q.automationId().ifPresent(x -> query.bind("automation", x));
+            q.contactKey().ifPresent(x -> query.bind("contact", x));
+            q.eventId().ifPresent(x -> query.bind("event", x));
+            q.from().ifPresent(x -> query.bind("from", Rows.utc(x)));
+            q.until().ifPresent(x -> query.bind("until", Rows.utc(x)));
+            return query.map((rs, ctx) -> new RunRecord(rs.getLong("id"), rs.getLong("automation_id"),
+                    rs.getString("event_id"), rs.getString("trigger_type"), rs.getString("contact_key"),
+                    Rows.instant(rs, "recorded_at"), rs.getInt("chain_depth"),
+                    new EventWriter.RunColumns(rs.getString("decision"), (Integer) rs.getObject("condition_index"),
+                            rs.getString("reason_code"), rs.getString("detail"), nullableLong(rs, "journey_id"),
+                            nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
+                            nullableLong(rs, "transition_id")).decision()))
+                    .list();
+        }));
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private record Header(long id, String name, String trigger, boolean enabled, long version) {
+    }
+
+    private static List<StoredAutomation> load(Handle h, String tenant, Optional<Long> id, Optional<String> trigger) {
+        String where = "a.tenant_id = :tenant" + (id.isPresent() ? " and a.id = :id" : "")
+                + (trigger.isPresent() ? " and a.trigger_type = :trigger" : "");
+        List<Header> headers = bindFilters(h.createQuery(
+                        "select a.id, a.name, a.trigger_type, a.enabled, a.version from automations a where " + where
+                                + " order by a.id"), tenant, id, trigger)
+                .map((rs, ctx) -> new Header(rs.getLong("id"), rs.getString("name"), rs.getString("trigger_type"),
+                        rs.getBoolean("enabled"), rs.getLong("version")))
+                .list();
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<List<String>>> operands = new HashMap<>();
+        bindFilters(h.createQuery("""
+                        select o.automation_id, o.condition_position, o.operand from automation_operands o
+                          join automations a on a.id = o.automation_id where\s""" + where
+                        + " order by o.automation_id, o.condition_position, o.position"), tenant, id, trigger)
+                .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3)})
+                .forEach(row -> {
+                    List<List<String>> byCondition = operands.computeIfAbsent((Long) row[0], k -> new ArrayList<>());
+                    int condition = (Integer) row[1];
+                    while (byCondition.size() <= condition) {
+                        byCondition.add(new ArrayList<>());
+                    }
+                    byCondition.get(condition).add((String) row[2]);
+                });
+        Map<Long, List<StoredCondition>> conditions = new HashMap<>();
+        bindFilters(h.createQuery("""
+                        select c.automation_id, c.position, c.attribute, c.operator from automation_conditions c
+                          join automations a on a.id = c.automation_id where\s""" + where
+                        + " order by c.automation_id, c.position"), tenant, id, trigger)
+                .map((rs, ctx) -> {
+                    long automation = rs.getLong(1);
+                    int position = rs.getInt(2);
+                    List<List<String>> all = operands.getOrDefault(automation, List.of());
+                    return Map.entry(automation, new StoredCondition(rs.getString(3), Operator.valueOf(rs.getString(4)),
+                            position < all.size() ? all.get(position) : List.of()));
+                })
+                .forEach(e -> conditions.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<Outcome>> outcomes = new HashMap<>();
+        bindFilters(h.createQuery("""
+                        select o.automation_id, o.journey_id, o.stage_id, o.enter_at_first from automation_outcomes o
+                          join automations a on a.id = o.automation_id where\s""" + where
+                        + " order by o.automation_id, o.position"), tenant, id, trigger)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), (Outcome) new Outcome.MoveToStage(
+                        new JourneyId(rs.getLong(2)), new StageId(rs.getLong(3)), rs.getBoolean(4))))
+                .forEach(e -> outcomes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return headers.stream().map(a -> new StoredAutomation(a.id(), a.name(), a.trigger(),
+                conditions.getOrDefault(a.id(), List.of()), outcomes.getOrDefault(a.id(), List.of()),
+                a.enabled(), a.version())).toList();
+    }
+
+    private static Query bindFilters(Query query, String tenant, Optional<Long> id, Optional<String> trigger) {
+        query.bind("tenant", tenant);
+        id.ifPresent(x -> query.bind("id", x));
+        trigger.ifPresent(x -> query.bind("trigger", x));
+        return query;
+    }
+}

@@ -1,0 +1,315 @@
+package dev.journeys.jdbc.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneySpec;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.StorageException;
+import dev.journeys.api.Transition;
+import dev.journeys.api.Automation;
+import dev.journeys.api.AutomationService;
+import dev.journeys.api.AutomationSpec;
+import dev.journeys.api.Condition;
+import dev.journeys.api.EventResult;
+import dev.journeys.api.Outcome;
+import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
+import dev.journeys.api.TriggerEvent;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Automations: events move contacts under the same rules as everyone, once per event id, and say why. */
+abstract class AutomationContract extends ConcurrencyContract {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+
+    private AutomationService automations() {
+        return journeys.automations();
+    }
+
+    private static TriggerEvent order(String id, String contact, String status, String amount) {
+        return TriggerEvent.of(id, TestTriggers.ORDER, contact, T0).with("status", status).with("amount", amount);
+    }
+
+    private Automation paidOrdersTo(Journey journey, int stage) {
+        return automations().create(AutomationSpec.named("Paid orders").on(TestTriggers.ORDER)
+                .when(Condition.equalTo("status", "paid"), Condition.greaterThan("amount", new BigDecimal("100")))
+                .then(Outcome.moveTo(journey.id(), stage(journey, stage).id())));
+    }
+
+    private static RunDecision only(EventResult result) {
+        assertThat(result.records()).hasSize(1);
+        return result.records().get(0).decision();
+    }
+
+    @Test
+    void a_matching_event_moves_the_contact_and_the_run_log_says_so() {
+        Journey j = advocacy();
+        Automation a = paidOrdersTo(j, 1);
+
+        EventResult result = automations().publish(order("e1", "c1", "paid", "150.00"));
+
+        assertThat(result.duplicate()).isFalse();
+        RunDecision.Moved moved = (RunDecision.Moved) only(result);
+        assertThat(moved.to()).isEqualTo(stage(j, 1).id());
+        assertThat(moved.from()).isEmpty();
+        Transition t = journeys.history("c1", j.id()).get(0);
+        assertThat(moved.transitionId()).isEqualTo(t.id());
+        assertThat(t.source()).isEqualTo(new MoveSource.Automation(a.id(), "e1"));
+        assertThat(automations().runLog(RunLogQuery.all().event("e1"))).isEqualTo(result.records());
+    }
+
+    @Test
+    void a_condition_that_fails_is_named_in_the_run_log_and_nothing_moves() {
+        Journey j = advocacy();
+        paidOrdersTo(j, 1);
+
+        RunDecision.NotMatched miss = (RunDecision.NotMatched) only(automations().publish(order("e1", "c1", "paid", "99.99")));
+
+        assertThat(miss.conditionIndex()).isEqualTo(1);
+        assertThat(miss.condition()).isEqualTo(new Condition("amount", dev.journeys.api.Operator.GREATER_THAN,
+                List.of(new BigDecimal("100"))));
+        assertThat(miss.detail()).contains("99.99");
+        assertThat(journeys.history("c1", j.id())).isEmpty();
+        assertThat(((RunDecision.NotMatched) automations().runLog(RunLogQuery.all().contact("c1")).get(0).decision())
+                .condition()).isEqualTo(miss.condition());
+    }
+
+    @Test
+    void an_event_id_is_applied_once_however_often_it_is_delivered() throws Exception {
+        Journey j = advocacy();
+        paidOrdersTo(j, 1);
+        automations().publish(order("e1", "c1", "paid", "150"));
+        journeys.move(MoveRequest.to("c1", j.id(), stage(j, 0).id(), ANN));
+
+        EventResult again = automations().publish(order("e1", "c1", "paid", "150"));
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.records()).isEmpty();
+        assertThat(journeys.placement("c1", j.id()).orElseThrow().stageId()).isEqualTo(stage(j, 0).id());
+        assertThat(historyRowsOfTenant()).isEqualTo(2);
+    }
+
+    @Test
+    void an_event_whose_transaction_failed_is_applied_in_full_when_delivered_again() throws Exception {
+        Journey j = advocacy();
+        paidOrdersTo(j, 1);
+        String constraint = "no_crash_" + Math.abs(tenant.hashCode());
+        try (Connection c = rawConnection()) {
+            c.createStatement().execute("alter table automation_runs add constraint " + constraint
+                    + " check (contact_key <> 'crash-" + tenant + "')");
+        }
+        try {
+            assertThatThrownBy(() -> automations().publish(order("e1", "crash-" + tenant, "paid", "150")))
+                    .isInstanceOf(StorageException.class);
+            assertThat(journeys.history("crash-" + tenant, j.id())).isEmpty();
+            assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isZero();
+        } finally {
+            try (Connection c = rawConnection()) {
+                c.createStatement().execute("alter table automation_runs drop constraint " + constraint);
+            }
+        }
+
+        EventResult redelivered = automations().publish(order("e1", "crash-" + tenant, "paid", "150"));
+
+        assertThat(only(redelivered)).isInstanceOf(RunDecision.Moved.class);
+        assertThat(journeys.history("crash-" + tenant, j.id())).hasSize(1);
+    }
+
+    @Test
+    void automations_obey_the_journey_rules_and_say_why_they_skipped() {
+        Journey s = sales();
+        paidOrdersTo(s, 2);
+
+        RunDecision.Skipped skipped = (RunDecision.Skipped) only(automations().publish(order("e1", "c1", "paid", "150")));
+
+        assertThat(skipped.reasonCode()).isEqualTo("OUT_OF_SEQUENCE");
+        move("c2", s, 0);
+        move("c2", s, 1);
+        assertThat(only(automations().publish(order("e2", "c2", "paid", "150")))).isInstanceOf(RunDecision.Moved.class);
+        assertThat(((RunDecision.Skipped) only(automations().publish(order("e3", "c2", "paid", "150")))).reasonCode())
+                .isEqualTo("ALREADY_IN_STAGE");
+    }
+
+    @Test
+    void entering_at_the_first_stage_is_an_option_of_the_outcome() {
+        Journey s = sales();
+        automations().create(AutomationSpec.named("Enter").on(TestTriggers.ORDER)
+                .then(new Outcome.MoveToStage(s.id(), stage(s, 1).id(), true)));
+
+        automations().publish(order("e1", "c1", "paid", "1"));
+        automations().publish(order("e2", "c1", "paid", "1"));
+
+        assertThat(journeys.history("c1", s.id())).extracting(t -> t.to().orElseThrow())
+                .containsExactly(stage(s, 0).id(), stage(s, 1).id());
+    }
+
+    @Test
+    void stage_changes_chain_into_further_automations_until_the_loop_guard_stops_them() {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("ping").on("journey.stage_changed")
+                .when(Condition.equalTo("to_stage", "Case Study Submitted"))
+                .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
+        automations().create(AutomationSpec.named("pong").on("journey.stage_changed")
+                .when(Condition.equalTo("to_stage", "Testimonial Complete"))
+                .then(Outcome.moveTo(j.id(), stage(j, 0).id())));
+
+        move("c1", j, 0);
+
+        // The manual move is depth 1; with a maximum depth of 3, three automated moves follow, then a stop.
+        assertThat(journeys.history("c1", j.id())).hasSize(4);
+        List<RunRecord> log = automations().runLog(RunLogQuery.all().contact("c1"));
+        assertThat(log).anySatisfy(r -> assertThat(r.decision()).isInstanceOf(RunDecision.LoopStopped.class));
+        assertThat(log).extracting(RunRecord::chainDepth).contains(1, 2, 3, 4);
+    }
+
+    @Test
+    void a_throwing_plugin_is_logged_as_failed_and_its_event_can_be_retried() {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("flaky").on(TestTriggers.FLAKY)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        paidOrdersTo(j, 1);
+
+        EventResult failed = automations().publish(TriggerEvent.of("f1", TestTriggers.FLAKY, "c1", T0).with("explode", true));
+
+        assertThat(only(failed)).isInstanceOf(RunDecision.Failed.class);
+        assertThat(((RunDecision.Failed) only(failed)).error()).contains("plugin bug");
+        assertThat(only(automations().publish(order("e1", "c1", "paid", "150")))).isInstanceOf(RunDecision.Moved.class);
+        EventResult retried = automations().publish(TriggerEvent.of("f1", TestTriggers.FLAKY, "c1", T0).with("explode", false));
+        assertThat(retried.duplicate()).isFalse();
+        assertThat(only(retried)).isInstanceOf(RunDecision.Moved.class);
+    }
+
+    @Test
+    void an_automation_whose_stage_was_removed_is_reported_and_skips_visibly() {
+        Journey j = advocacy();
+        Automation a = paidOrdersTo(j, 1);
+        journeys.removeStage(j.id(), stage(j, 1).id());
+
+        assertThat(automations().problems()).singleElement().asString()
+                .contains("automation " + a.id()).contains("removed");
+        assertThat(((RunDecision.Skipped) only(automations().publish(order("e1", "c1", "paid", "150")))).reasonCode())
+                .isEqualTo("UNKNOWN_STAGE");
+
+        journeys.archiveJourney(j.id());
+        assertThat(automations().problems()).singleElement().asString().contains("archived");
+        assertThat(((RunDecision.Skipped) only(automations().publish(order("e2", "c1", "paid", "150")))).reasonCode())
+                .isEqualTo("JOURNEY_ARCHIVED");
+    }
+
+    @Test
+    void a_disabled_automation_is_not_considered() {
+        Journey j = advocacy();
+        Automation a = paidOrdersTo(j, 1);
+        automations().setEnabled(a.id(), false);
+
+        assertThat(automations().publish(order("e1", "c1", "paid", "150")).records()).isEmpty();
+        assertThat(automations().find(a.id()).orElseThrow().enabled()).isFalse();
+        assertThat(automations().list()).hasSize(1);
+    }
+
+    @Test
+    void bad_events_fail_with_typed_errors_and_apply_nothing() throws Exception {
+        Journey j = advocacy();
+        paidOrdersTo(j, 1);
+        List<TriggerEvent> bad = List.of(
+                order("b1", "c1", "paid", "150").with("nope", "x"),
+                TriggerEvent.of("b2", "no.such.trigger", "c1", T0),
+                order("b3", " ", "paid", "150"),
+                order("b4", "c1", "paid", "a lot"),
+                TriggerEvent.of("b5", TestTriggers.ORDER, "c1", T0).with("status", "paid"),
+                order("b6", "c1", "x".repeat(5000), "150"));
+        for (TriggerEvent event : bad) {
+            assertThatThrownBy(() -> automations().publish(event)).as(event.eventId()).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(historyRowsOfTenant()).isZero();
+        assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isZero();
+    }
+
+    @Test
+    void automations_are_checked_against_their_trigger_and_journeys_when_created() {
+        Journey j = advocacy();
+        Journey other = sdk.tenant(tenant + "-other").createJourney(JourneySpec.named("Theirs").stages("X"));
+        List<AutomationSpec> bad = List.of(
+                AutomationSpec.named("no trigger").on("no.such.trigger").then(Outcome.moveTo(j.id(), stage(j, 0).id())),
+                AutomationSpec.named("undeclared").on(TestTriggers.ORDER).when(Condition.equalTo("colour", "red"))
+                        .then(Outcome.moveTo(j.id(), stage(j, 0).id())),
+                AutomationSpec.named("wrong type").on(TestTriggers.ORDER).when(Condition.greaterThan("amount", "lots"))
+                        .then(Outcome.moveTo(j.id(), stage(j, 0).id())),
+                AutomationSpec.named("bad operator").on(TestTriggers.ORDER).when(Condition.contains("amount", "1"))
+                        .then(Outcome.moveTo(j.id(), stage(j, 0).id())),
+                AutomationSpec.named("no outcome").on(TestTriggers.ORDER),
+                AutomationSpec.named("foreign journey").on(TestTriggers.ORDER).then(Outcome.moveTo(other.id(), stage(other, 0).id())),
+                AutomationSpec.named("foreign stage").on(TestTriggers.ORDER).then(Outcome.moveTo(j.id(), stage(sales(), 0).id())));
+        for (AutomationSpec spec : bad) {
+            assertThatThrownBy(() -> automations().create(spec)).as(spec.name()).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(automations().list()).isEmpty();
+    }
+
+    @Test
+    void the_run_log_answers_by_automation_contact_event_and_time() {
+        Journey j = advocacy();
+        Automation paid = paidOrdersTo(j, 1);
+        Automation any = automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        automations().publish(order("e1", "c1", "paid", "150"));
+        automations().publish(order("e2", "c2", "open", "150"));
+
+        assertThat(automations().runLog(RunLogQuery.all().automation(paid.id()))).hasSize(2);
+        assertThat(automations().runLog(RunLogQuery.all().automation(any.id()).contact("c2"))).hasSize(1);
+        assertThat(automations().runLog(RunLogQuery.all().event("e2"))).extracting(RunRecord::automationId)
+                .containsExactlyInAnyOrder(paid.id(), any.id());
+        assertThat(automations().runLog(RunLogQuery.all().between(Instant.now().minusSeconds(600), Instant.now().plusSeconds(60))))
+                .hasSize(4);
+        assertThat(automations().runLog(RunLogQuery.all().between(T0.minusSeconds(60), T0))).isEmpty();
+        assertThat(automations().runLog(RunLogQuery.all().limit(1))).hasSize(1);
+    }
+
+    @Test
+    void two_instances_fed_the_same_event_stream_apply_each_event_once() throws Exception {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER)
+                .then(new Outcome.MoveToStage(j.id(), stage(j, 1).id(), false)));
+        int events = 120;
+        try (JourneysSdk second = configure(jdbcUrl()).load()) {
+            List<AutomationService> instances = List.of(automations(), second.tenant(tenant).automations());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<EventResult>> results = new ArrayList<>();
+            for (int copy = 0; copy < 2; copy++) {
+                for (int i = 0; i < events; i++) {
+                    AutomationService target = instances.get((i + copy) % 2);
+                    TriggerEvent event = order("s" + i, "c" + (i % 10), "paid", "5");
+                    results.add(pool.submit(() -> target.publish(event)));
+                }
+            }
+            int applied = 0;
+            for (Future<EventResult> r : results) {
+                if (!r.get(2, TimeUnit.MINUTES).duplicate()) {
+                    applied++;
+                }
+            }
+            pool.shutdown();
+
+            assertThat(applied).isEqualTo(events);
+            assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isEqualTo(events);
+            assertThat(count("select count(*) from automation_runs where tenant_id = '" + tenant + "'")).isEqualTo(events);
+            // Each of the 10 contacts enters stage 1 once; every later event finds it there already.
+            assertThat(historyRowsOfTenant()).isEqualTo(10);
+        }
+    }
+}

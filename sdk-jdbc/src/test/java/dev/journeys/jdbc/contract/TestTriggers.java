@@ -1,0 +1,59 @@
+package dev.journeys.jdbc.contract;
+
+import dev.journeys.spi.AttributeSpec;
+import dev.journeys.spi.AttributeType;
+import dev.journeys.spi.TriggerPlugin;
+import java.util.List;
+import java.util.Map;
+
+/** Triggers the contract suite registers in code: one of every attribute type, and one that breaks. */
+final class TestTriggers {
+
+    static final String ORDER = "test.order";
+    static final String FLAKY = "test.flaky";
+
+    private TestTriggers() {
+    }
+
+    static final TriggerPlugin ORDER_TRIGGER = new TriggerPlugin() {
+        public String key() {
+            return ORDER;
+        }
+
+        public String displayName() {
+            return "Test order";
+        }
+
+        public List<AttributeSpec> attributes() {
+            return List.of(
+                    AttributeSpec.required("status", AttributeType.STRING),
+                    AttributeSpec.required("amount", AttributeType.MONEY),
+                    AttributeSpec.optional("items", AttributeType.NUMBER),
+                    AttributeSpec.optional("vip", AttributeType.BOOLEAN),
+                    AttributeSpec.optional("placed_at", AttributeType.TIMESTAMP),
+                    AttributeSpec.optional("campaign", AttributeType.STRING));
+        }
+    };
+
+    /** Its validation throws when told to, standing for a plugin with a bug. */
+    static final TriggerPlugin FLAKY_TRIGGER = new TriggerPlugin() {
+        public String key() {
+            return FLAKY;
+        }
+
+        public String displayName() {
+            return "Flaky";
+        }
+
+        public List<AttributeSpec> attributes() {
+            return List.of(AttributeSpec.required("explode", AttributeType.BOOLEAN));
+        }
+
+        public List<String> validate(Map<String, Object> attributes) {
+            if (Boolean.TRUE.equals(attributes.get("explode"))) {
+                throw new IllegalStateException("plugin bug");
+            }
+            return List.of();
+        }
+    };
+}
