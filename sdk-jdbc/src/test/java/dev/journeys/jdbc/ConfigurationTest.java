@@ -10,9 +10,11 @@ import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.JourneysSdk;
 import dev.journeys.api.StorageException;
+import dev.journeys.api.TriggerEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +78,29 @@ class ConfigurationTest {
             }
             assertThat(sdk.tenant("acme-eu_1.prod").tenant()).isEqualTo("acme-eu_1.prod");
         }
+    }
+
+    @Test
+    void plugins_on_the_class_path_are_loaded_only_when_the_host_opts_in() {
+        TriggerEvent event = TriggerEvent.of("e1", DiscoveredTestTrigger.KEY, "c1", Instant.now());
+        try (JourneysSdk sdk = Journeys.start()) {
+            assertThatThrownBy(() -> sdk.defaultTenant().automations().publish(event))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown trigger type");
+        }
+        try (JourneysSdk sdk = Journeys.configure().discoverPlugins().load()) {
+            assertThat(sdk.defaultTenant().automations().publish(event).duplicate()).isFalse();
+        }
+    }
+
+    @Test
+    void two_plugins_with_one_key_stop_the_start_and_both_are_named() {
+        JourneysConfiguration config = Journeys.configure().discoverPlugins().trigger(new DiscoveredTestTrigger() {
+        });
+
+        assertThatThrownBy(config::load).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("test.discovered")
+                .hasMessageContaining(DiscoveredTestTrigger.class.getName())
+                .hasMessageContaining("ConfigurationTest$");
     }
 
     @Test
