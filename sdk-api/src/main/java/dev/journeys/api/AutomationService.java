@@ -35,5 +35,16 @@ public interface AutomationService {
      */
     EventResult publish(TriggerEvent event);
 
+    /**
+     * Queues an event for background processing and returns at once, unless the queue is full: then it
+     * waits for room, so a producer can never outrun the database. Queued events are written many to a
+     * transaction; each still gets its own result, run log and idempotency exactly as with
+     * {@link #publish}. Closing the SDK processes everything already queued before it returns.
+     *
+     * @return completes with the event's result, or exceptionally with the error {@link #publish} would throw
+     * @throws JourneysException with {@link ErrorCode#CLOSED} once the SDK is closing
+     */
+    java.util.concurrent.CompletableFuture<EventResult> publishAsync(TriggerEvent event);
+
     List<RunRecord> runLog(RunLogQuery query);
 }

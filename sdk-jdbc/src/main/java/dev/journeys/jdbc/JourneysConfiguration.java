@@ -43,7 +43,10 @@ import javax.sql.DataSource;
  *   <li>plugins: only the built-in triggers ({@code journey.stage_changed}, {@code contact.status_changed})
  *       and those handed to {@link #trigger}; {@link #discoverPlugins()} adds those on the class path;</li>
  *   <li>max chain depth: {@value CoreSettings#DEFAULT_MAX_CHAIN_DEPTH} {@code journey.stage_changed}
- *       automations in a row, after which the chain is stopped and the stop is logged.</li>
+ *       automations in a row, after which the chain is stopped and the stop is logged;</li>
+ *   <li>asynchronous publishing: a queue of {@value CoreSettings.Async#DEFAULT_QUEUE_CAPACITY} events,
+ *       {@value CoreSettings.Async#DEFAULT_WORKERS} worker threads started on first use, and up to
+ *       {@value CoreSettings.Async#DEFAULT_BATCH_SIZE} events written per transaction.</li>
  * </ul>
  */
 public final class JourneysConfiguration {
@@ -64,6 +67,7 @@ public final class JourneysConfiguration {
     private final List<TriggerPlugin> triggers = new ArrayList<>();
     private boolean discoverPlugins;
     private int maxChainDepth = CoreSettings.DEFAULT_MAX_CHAIN_DEPTH;
+    private CoreSettings.Async async = CoreSettings.Async.defaults();
 
     JourneysConfiguration() {
     }
@@ -162,6 +166,32 @@ public final class JourneysConfiguration {
         return this;
     }
 
+    /** Events {@code publishAsync} may queue before producers wait for room. */
+    public JourneysConfiguration asyncQueueCapacity(int events) {
+        if (events < 1 || events > 10_000_000) {
+            throw new ConfigurationException("asyncQueueCapacity must be 1..10,000,000, was " + events);
+        }
+        async = new CoreSettings.Async(events, async.workers(), async.batchSize());
+        return this;
+    }
+
+    public JourneysConfiguration asyncWorkers(int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new ConfigurationException("asyncWorkers must be 1..64, was " + threads);
+        }
+        async = new CoreSettings.Async(async.queueCapacity(), threads, async.batchSize());
+        return this;
+    }
+
+    /** Most events written in one transaction by the asynchronous publisher. */
+    public JourneysConfiguration asyncBatchSize(int events) {
+        if (events < 1 || events > 10_000) {
+            throw new ConfigurationException("asyncBatchSize must be 1..10,000, was " + events);
+        }
+        async = new CoreSettings.Async(async.queueCapacity(), async.workers(), events);
+        return this;
+    }
+
     public JourneysConfiguration clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -181,7 +211,7 @@ public final class JourneysConfiguration {
             ServiceLoader.load(TriggerPlugin.class).forEach(plugins::add);
         }
         CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts, plugins,
-                maxChainDepth);
+                maxChainDepth, async);
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
         return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,

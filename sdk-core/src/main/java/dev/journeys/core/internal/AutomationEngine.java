@@ -110,7 +110,7 @@ final class AutomationEngine {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Plan plan = depth > maxChainDepth
                     ? loopStopped(event, automations, depth)
-                    : plan(tenant, event, attributes, automations, depth, fresh);
+                    : plan(tenant, event, attributes, automations, depth, fresh, new HashMap<>());
             if (plan.anySkipOnCachedState() && !fresh) {
                 // A skip decided on a cached placement may be stale; decide again on fresh reads.
                 fresh = true;
@@ -137,11 +137,88 @@ final class AutomationEngine {
         return failed(tenant, event, automations, depth, "gave up after " + maxAttempts + " concurrent changes");
     }
 
+    /** @param planned placements already moved by earlier events of the same transaction; updated here */
+    /**
+     * Publishes several host events of one tenant in one transaction, as the asynchronous publisher
+     * does. Falls back to one transaction per event when the batch cannot be written whole: a
+     * duplicate delivery, a compare-and-set lost to another writer, a failing plugin.
+     *
+     * @return for each event, its result or the exception publishing it alone would have thrown
+     */
+    List<Object> publishBatch(String tenant, List<TriggerEvent> events) {
+        List<Object> results = new ArrayList<>(java.util.Collections.nCopies(events.size(), null));
+        List<Integer> batched = new ArrayList<>();
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            TriggerEvent event = events.get(i);
+            try {
+                Inputs.required("event", event);
+                Map<String, Object> checked = EventCheck.check(triggers.get(event.triggerType()), event);
+                if (ids.add(event.eventId())) {
+                    batched.add(i);
+                    attributes.add(checked);
+                }
+            } catch (PluginFailure failure) {
+                // publishing it alone logs the failure and leaves the event for a retry
+            } catch (RuntimeException invalid) {
+                results.set(i, invalid);
+            }
+        }
+        if (!batched.isEmpty()) {
+            writeBatch(tenant, events, batched, attributes, results);
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (results.get(i) == null) {
+                try {
+                    results.set(i, publish(tenant, events.get(i)));
+                } catch (RuntimeException e) {
+                    results.set(i, e);
+                }
+            }
+        }
+        return results;
+    }
+
+    private void writeBatch(String tenant, List<TriggerEvent> events, List<Integer> batched,
+                            List<Map<String, Object>> attributes, List<Object> results) {
+        for (boolean fresh : new boolean[] {false, true}) {
+            Map<PlacementKey, PlacementState> planned = new HashMap<>();
+            List<EventWrite> writes = new ArrayList<>();
+            boolean skipOnCache = false;
+            for (int k = 0; k < batched.size(); k++) {
+                TriggerEvent event = events.get(batched.get(k));
+                Plan plan = plan(tenant, event, attributes.get(k), automationsOn(tenant, event.triggerType()), 0, fresh,
+                        planned);
+                skipOnCache |= plan.anySkipOnCachedState();
+                writes.add(new EventWrite(event.eventId(), event.triggerType(), moves.now(), plan.moves(), plan.runs(), true));
+            }
+            if (skipOnCache && !fresh) {
+                continue;
+            }
+            Optional<List<EventCommit.Applied>> applied = storage.applyEvents(tenant, writes);
+            if (applied.isEmpty()) {
+                return;
+            }
+            for (int k = 0; k < batched.size(); k++) {
+                TriggerEvent event = events.get(batched.get(k));
+                EventCommit.Applied done = applied.get().get(k);
+                List<RunRecord> records = new ArrayList<>(withConditions(tenant, done.records(),
+                        automationsOn(tenant, event.triggerType())));
+                done.transitions().forEach(t -> moves.committedQuietly(tenant, t));
+                for (Transition t : done.transitions()) {
+                    records.addAll(stageChanged(tenant, t, 1));
+                }
+                results.set(batched.get(k), new EventResult(event.eventId(), false, records));
+            }
+            return;
+        }
+    }
+
     private Plan plan(String tenant, TriggerEvent event, Map<String, Object> attributes, List<Automation> automations,
-                      int depth, boolean fresh) {
+                      int depth, boolean fresh, Map<PlacementKey, PlacementState> planned) {
         List<MoveWrite> writes = new ArrayList<>();
         List<RunRow> runs = new ArrayList<>();
-        Map<PlacementKey, PlacementState> planned = new HashMap<>();
         boolean skipOnCache = false;
         for (Automation automation : automations) {
             if (!automation.enabled()) {

@@ -13,7 +13,21 @@ import java.util.List;
  * @param maxChainDepth how many {@code journey.stage_changed} automations may follow one another
  */
 public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts,
-                           List<TriggerPlugin> triggers, int maxChainDepth) {
+                           List<TriggerPlugin> triggers, int maxChainDepth, Async async) {
+
+    /**
+     * The asynchronous publisher: a bounded queue that blocks producers when full, drained by
+     * {@code workers} threads that write up to {@code batchSize} events per transaction.
+     */
+    public record Async(int queueCapacity, int workers, int batchSize) {
+        public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+        public static final int DEFAULT_WORKERS = 2;
+        public static final int DEFAULT_BATCH_SIZE = 200;
+
+        public static Async defaults() {
+            return new Async(DEFAULT_QUEUE_CAPACITY, DEFAULT_WORKERS, DEFAULT_BATCH_SIZE);
+        }
+    }
 
     public static final long DEFAULT_PLACEMENT_CACHE_SIZE = 100_000;
     public static final long DEFAULT_JOURNEY_CACHE_SIZE = 10_000;
@@ -26,6 +40,6 @@ public record CoreSettings(Clock clock, long placementCacheSize, long journeyCac
 
     public static CoreSettings defaults() {
         return new CoreSettings(Clock.systemUTC(), DEFAULT_PLACEMENT_CACHE_SIZE, DEFAULT_JOURNEY_CACHE_SIZE,
-                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), DEFAULT_MAX_CHAIN_DEPTH);
+                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), DEFAULT_MAX_CHAIN_DEPTH, Async.defaults());
     }
 }

@@ -20,13 +20,15 @@ public final class SdkRuntime implements JourneysSdk {
     private final ListenerHub listeners;
     private final AutomationEngine automations;
     private final AutomationDefinitions definitions;
+    private final AsyncEvents async;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @Inject
     SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
-               ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions) {
+               ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
+               AsyncEvents async) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
@@ -34,6 +36,7 @@ public final class SdkRuntime implements JourneysSdk {
         this.listeners = listeners;
         this.automations = automations;
         this.definitions = definitions;
+        this.async = async;
     }
 
     /** Migrates the schema. Idempotent. */
@@ -49,12 +52,14 @@ public final class SdkRuntime implements JourneysSdk {
         Inputs.tenant(tenant);
         return tenants.computeIfAbsent(tenant,
                 t -> new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
-                        new TenantAutomationService(t, automations, definitions, storage)));
+                        new TenantAutomationService(t, automations, definitions, storage, async)));
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // Queued events are written before the database goes away.
+            async.close();
             storage.close();
         }
     }

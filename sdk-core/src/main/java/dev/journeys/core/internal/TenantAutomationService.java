@@ -12,6 +12,7 @@ import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.storage.Storage;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The automations of one tenant. */
 final class TenantAutomationService implements AutomationService {
@@ -22,12 +23,15 @@ final class TenantAutomationService implements AutomationService {
     private final AutomationEngine engine;
     private final AutomationDefinitions definitions;
     private final Storage storage;
+    private final AsyncEvents async;
 
-    TenantAutomationService(String tenant, AutomationEngine engine, AutomationDefinitions definitions, Storage storage) {
+    TenantAutomationService(String tenant, AutomationEngine engine, AutomationDefinitions definitions, Storage storage,
+                            AsyncEvents async) {
         this.tenant = tenant;
         this.engine = engine;
         this.definitions = definitions;
         this.storage = storage;
+        this.async = async;
     }
 
     @Override
@@ -63,6 +67,11 @@ final class TenantAutomationService implements AutomationService {
     @Override
     public EventResult publish(TriggerEvent event) {
         return engine.publish(tenant, event);
+    }
+
+    @Override
+    public CompletableFuture<EventResult> publishAsync(TriggerEvent event) {
+        return async.submit(tenant, event);
     }
 
     @Override

@@ -26,9 +26,9 @@ import javax.sql.DataSource;
  */
 final class EventWriter {
 
-    private static final String INSERT_EVENT = """
+    static final String INSERT_EVENT = """
             insert into processed_events (tenant_id, event_id, trigger_type, processed_at) values (?, ?, ?, ?)""";
-    private static final String INSERT_RUN = """
+    static final String INSERT_RUN = """
             insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key, recorded_at,
               chain_depth, decision, condition_index, reason_code, detail, journey_id, from_stage_id, to_stage_id,
               transition_id)
@@ -97,34 +97,47 @@ final class EventWriter {
         List<RunRecord> records = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT_RUN, new String[] {"id"})) {
             for (RunRow run : runs) {
-                RunDecision decision = run.moveIndex() >= 0
-                        ? movedWithId((RunDecision.Moved) run.decision(), transitions.get(run.moveIndex()).id())
-                        : run.decision();
-                RunColumns cols = RunColumns.of(decision);
-                ps.setString(1, tenant);
-                ps.setLong(2, run.automationId());
-                ps.setString(3, run.eventId());
-                ps.setString(4, run.triggerType());
-                ps.setString(5, run.contactKey());
-                ps.setObject(6, Rows.utc(run.recordedAt()));
-                ps.setInt(7, run.chainDepth());
-                ps.setString(8, cols.kind());
-                setInt(ps, 9, cols.conditionIndex());
-                ps.setString(10, cols.reasonCode());
-                ps.setString(11, cols.detail());
-                setLong(ps, 12, cols.journeyId());
-                setLong(ps, 13, cols.fromStage());
-                setLong(ps, 14, cols.toStage());
-                setLong(ps, 15, cols.transitionId());
+                RunDecision decision = decisionWithTransition(run, transitions, 0);
+                bindRun(ps, tenant, run, decision);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    records.add(new RunRecord(keys.getLong(1), run.automationId(), run.eventId(), run.triggerType(),
-                            run.contactKey(), run.recordedAt(), run.chainDepth(), decision));
+                    records.add(record(keys.getLong(1), run, decision));
                 }
             }
         }
         return records;
+    }
+
+    /** A Moved decision learns its transition's id; {@code offset} is where the event's moves start. */
+    static RunDecision decisionWithTransition(RunRow run, List<Transition> transitions, int offset) {
+        return run.moveIndex() >= 0
+                ? movedWithId((RunDecision.Moved) run.decision(), transitions.get(offset + run.moveIndex()).id())
+                : run.decision();
+    }
+
+    static RunRecord record(long id, RunRow run, RunDecision decision) {
+        return new RunRecord(id, run.automationId(), run.eventId(), run.triggerType(), run.contactKey(),
+                run.recordedAt(), run.chainDepth(), decision);
+    }
+
+    static void bindRun(PreparedStatement ps, String tenant, RunRow run, RunDecision decision) throws SQLException {
+        RunColumns cols = RunColumns.of(decision);
+        ps.setString(1, tenant);
+        ps.setLong(2, run.automationId());
+        ps.setString(3, run.eventId());
+        ps.setString(4, run.triggerType());
+        ps.setString(5, run.contactKey());
+        ps.setObject(6, Rows.utc(run.recordedAt()));
+        ps.setInt(7, run.chainDepth());
+        ps.setString(8, cols.kind());
+        setInt(ps, 9, cols.conditionIndex());
+        ps.setString(10, cols.reasonCode());
+        ps.setString(11, cols.detail());
+        setLong(ps, 12, cols.journeyId());
+        setLong(ps, 13, cols.fromStage());
+        setLong(ps, 14, cols.toStage());
+        setLong(ps, 15, cols.transitionId());
     }
 
     private static RunDecision movedWithId(RunDecision.Moved moved, long transitionId) {

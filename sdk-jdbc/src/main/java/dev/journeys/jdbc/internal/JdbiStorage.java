@@ -47,6 +47,7 @@ final class JdbiStorage implements Storage {
     private volatile PlacementStore placements;
     private volatile AutomationStore automations;
     private volatile EventWriter events;
+    private volatile EventBatchWriter eventBatches;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -87,6 +88,7 @@ final class JdbiStorage implements Storage {
             placements = new PlacementStore(opened);
             automations = new AutomationStore(opened);
             events = new EventWriter(ds, moveWriter);
+            eventBatches = new EventBatchWriter(ds, moveWriter);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -279,6 +281,16 @@ final class JdbiStorage implements Storage {
             applied.transitions().forEach(t -> commits.published(tenant, t));
         }
         return commit;
+    }
+
+    @Override
+    public Optional<List<EventCommit.Applied>> applyEvents(String tenant, List<EventWrite> writes) {
+        Db d = db();
+        long[] journeys = writes.stream().flatMap(w -> w.moves().stream()).mapToLong(m -> m.journeyId().value())
+                .distinct().sorted().toArray();
+        Optional<List<EventCommit.Applied>> applied = d.asMoves(journeys, () -> eventBatches.apply(tenant, writes));
+        applied.ifPresent(all -> all.forEach(a -> a.transitions().forEach(t -> commits.published(tenant, t))));
+        return applied;
     }
 
     @Override

@@ -21,16 +21,16 @@ import javax.sql.DataSource;
  */
 final class MoveWriter {
 
-    private static final String INSERT_IF_JOURNEY_AT = """
+    static final String INSERT_IF_JOURNEY_AT = """
             insert into placements (journey_id, contact_key, tenant_id, stage_id, entered_at, version)
             select id, ?, tenant_id, ?, ?, 1 from journeys where id = ? and tenant_id = ? and version = ?""";
-    private static final String UPDATE_IF_VERSIONS_AT = """
+    static final String UPDATE_IF_VERSIONS_AT = """
             update placements set stage_id = ?, entered_at = ?, version = version + 1
              where journey_id = ? and contact_key = ? and version = ?
                and exists (select 1 from journeys where id = ? and tenant_id = ? and version = ?)""";
 
     private final DataSource dataSource;
-    private final String insertHistory;
+    final String insertHistory;
 
     MoveWriter(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -78,53 +78,65 @@ final class MoveWriter {
     }
 
     private static boolean writePlacement(Connection c, String tenant, MoveWrite w) throws SQLException {
-        if (w.expectedVersion() == 0) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_IF_JOURNEY_AT)) {
-                ps.setString(1, w.contactKey());
-                setStage(ps, 2, w.to());
-                ps.setObject(3, Rows.utc(w.effectiveAt()));
-                ps.setLong(4, w.journeyId().value());
-                ps.setString(5, tenant);
-                ps.setLong(6, w.journeyVersion());
-                return ps.executeUpdate() == 1;
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(UPDATE_IF_VERSIONS_AT)) {
-            setStage(ps, 1, w.to());
-            ps.setObject(2, Rows.utc(w.effectiveAt()));
-            ps.setLong(3, w.journeyId().value());
-            ps.setString(4, w.contactKey());
-            ps.setLong(5, w.expectedVersion());
-            ps.setLong(6, w.journeyId().value());
-            ps.setString(7, tenant);
-            ps.setLong(8, w.journeyVersion());
+        boolean first = w.expectedVersion() == 0;
+        try (PreparedStatement ps = c.prepareStatement(first ? INSERT_IF_JOURNEY_AT : UPDATE_IF_VERSIONS_AT)) {
+            bindPlacement(ps, tenant, w);
             return ps.executeUpdate() == 1;
         }
     }
 
+    /** Binds INSERT_IF_JOURNEY_AT for a first entry, UPDATE_IF_VERSIONS_AT otherwise. */
+    static void bindPlacement(PreparedStatement ps, String tenant, MoveWrite w) throws SQLException {
+        if (w.expectedVersion() == 0) {
+            ps.setString(1, w.contactKey());
+            setStage(ps, 2, w.to());
+            ps.setObject(3, Rows.utc(w.effectiveAt()));
+            ps.setLong(4, w.journeyId().value());
+            ps.setString(5, tenant);
+            ps.setLong(6, w.journeyVersion());
+            return;
+        }
+        setStage(ps, 1, w.to());
+        ps.setObject(2, Rows.utc(w.effectiveAt()));
+        ps.setLong(3, w.journeyId().value());
+        ps.setString(4, w.contactKey());
+        ps.setLong(5, w.expectedVersion());
+        ps.setLong(6, w.journeyId().value());
+        ps.setString(7, tenant);
+        ps.setLong(8, w.journeyVersion());
+    }
+
     /** Appends one history row; the caller's transaction has already moved the placement to {@code version}. */
     Transition appendHistory(Connection c, String tenant, MoveWrite w, long version) throws SQLException {
-        SourceCodec.Columns source = SourceCodec.encode(w.source());
         try (PreparedStatement ps = c.prepareStatement(insertHistory, new String[] {"id"})) {
-            ps.setString(1, tenant);
-            ps.setLong(2, w.journeyId().value());
-            ps.setString(3, w.contactKey());
-            setStage(ps, 4, w.from());
-            setStage(ps, 5, w.to());
-            ps.setObject(6, Rows.utc(w.effectiveAt()));
-            ps.setObject(7, Rows.utc(w.recordedAt()));
-            ps.setString(8, source.kind());
-            ps.setString(9, source.ref());
-            ps.setString(10, source.detail());
-            ps.setString(11, w.note().orElse(null));
-            ps.setLong(12, version);
+            bindHistory(ps, tenant, w, version);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return new Transition(keys.getLong(1), w.journeyId(), w.contactKey(), w.from(), w.to(),
-                        w.effectiveAt(), w.recordedAt(), w.source(), w.note(), version);
+                return transition(keys.getLong(1), w, version);
             }
         }
+    }
+
+    static Transition transition(long id, MoveWrite w, long version) {
+        return new Transition(id, w.journeyId(), w.contactKey(), w.from(), w.to(), w.effectiveAt(), w.recordedAt(),
+                w.source(), w.note(), version);
+    }
+
+    static void bindHistory(PreparedStatement ps, String tenant, MoveWrite w, long version) throws SQLException {
+        SourceCodec.Columns source = SourceCodec.encode(w.source());
+        ps.setString(1, tenant);
+        ps.setLong(2, w.journeyId().value());
+        ps.setString(3, w.contactKey());
+        setStage(ps, 4, w.from());
+        setStage(ps, 5, w.to());
+        ps.setObject(6, Rows.utc(w.effectiveAt()));
+        ps.setObject(7, Rows.utc(w.recordedAt()));
+        ps.setString(8, source.kind());
+        ps.setString(9, source.ref());
+        ps.setString(10, source.detail());
+        ps.setString(11, w.note().orElse(null));
+        ps.setLong(12, version);
     }
 
     private static void setStage(PreparedStatement ps, int index, Optional<StageId> stage) throws SQLException {

@@ -83,6 +83,15 @@ final class PostgresCommitPoller implements CommitFollower {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // Let a poll in flight finish before the pool it borrows from is closed.
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

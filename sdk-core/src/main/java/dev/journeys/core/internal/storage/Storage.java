@@ -86,6 +86,14 @@ public interface Storage {
 
     EventCommit applyEvent(String tenant, EventWrite write);
 
+    /**
+     * Writes several events in one transaction, each marked processed. All or nothing.
+     *
+     * @return one {@link EventCommit.Applied} per event, in order; empty when any event was processed
+     *         already or any compare-and-set failed, and then nothing was written
+     */
+    Optional<List<EventCommit.Applied>> applyEvents(String tenant, List<EventWrite> writes);
+
     /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
     List<RunRecord> runLog(String tenant, RunLogQuery query);
 }

@@ -1,0 +1,152 @@
+package dev.journeys.jdbc.internal;
+
+import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunRecord;
+import dev.journeys.api.StorageException;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.EventCommit;
+import dev.journeys.core.internal.storage.EventWrite;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.RunRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Writes many events in one transaction with JDBC batches: a handful of round trips and one commit for
+ * the lot, instead of several round trips and a commit per event. All or nothing: if any event was
+ * processed already or any compare-and-set fails, nothing is written and the caller goes event by event.
+ */
+final class EventBatchWriter {
+
+    private final DataSource dataSource;
+    private final MoveWriter moves;
+
+    EventBatchWriter(DataSource dataSource, MoveWriter moves) {
+        this.dataSource = dataSource;
+        this.moves = moves;
+    }
+
+    Optional<List<EventCommit.Applied>> apply(String tenant, List<EventWrite> writes) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<List<EventCommit.Applied>> applied = write(c, tenant, writes);
+                if (applied.isPresent()) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return applied;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (Db.isUniqueViolation(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("a batch of " + writes.size() + " events failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<List<EventCommit.Applied>> write(Connection c, String tenant, List<EventWrite> writes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_EVENT)) {
+            for (EventWrite w : writes) {
+                ps.setString(1, tenant);
+                ps.setString(2, w.eventId());
+                ps.setString(3, w.triggerType());
+                ps.setObject(4, Rows.utc(w.at()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        List<MoveWrite> all = writes.stream().flatMap(w -> w.moves().stream()).toList();
+        // First entries before updates: a contact can only enter before it moves on within one batch.
+        if (!allApplied(c, MoveWriter.INSERT_IF_JOURNEY_AT, tenant, all.stream().filter(m -> m.expectedVersion() == 0).toList())
+                || !allApplied(c, MoveWriter.UPDATE_IF_VERSIONS_AT, tenant, all.stream().filter(m -> m.expectedVersion() > 0).toList())) {
+            return Optional.empty();
+        }
+        List<Transition> transitions = appendHistory(c, tenant, all);
+        List<EventCommit.Applied> applied = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_RUN, new String[] {"id"})) {
+            List<RunRow> rows = new ArrayList<>();
+            List<RunDecision> decisions = new ArrayList<>();
+            int offset = 0;
+            for (EventWrite w : writes) {
+                for (RunRow run : w.runs()) {
+                    RunDecision decision = EventWriter.decisionWithTransition(run, transitions, offset);
+                    EventWriter.bindRun(ps, tenant, run, decision);
+                    ps.addBatch();
+                    rows.add(run);
+                    decisions.add(decision);
+                }
+                offset += w.moves().size();
+            }
+            List<RunRecord> records = new ArrayList<>();
+            if (!rows.isEmpty()) {
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        keys.next();
+                        records.add(EventWriter.record(keys.getLong(1), rows.get(i), decisions.get(i)));
+                    }
+                }
+            }
+            int move = 0;
+            int run = 0;
+            for (EventWrite w : writes) {
+                applied.add(new EventCommit.Applied(transitions.subList(move, move + w.moves().size()),
+                        records.subList(run, run + w.runs().size())));
+                move += w.moves().size();
+                run += w.runs().size();
+            }
+        }
+        return Optional.of(applied);
+    }
+
+    private static boolean allApplied(Connection c, String sql, String tenant, List<MoveWrite> writes) throws SQLException {
+        if (writes.isEmpty()) {
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (MoveWrite w : writes) {
+                MoveWriter.bindPlacement(ps, tenant, w);
+                ps.addBatch();
+            }
+            for (int count : ps.executeBatch()) {
+                if (count != 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private List<Transition> appendHistory(Connection c, String tenant, List<MoveWrite> all) throws SQLException {
+        List<Transition> transitions = new ArrayList<>(all.size());
+        if (all.isEmpty()) {
+            return transitions;
+        }
+        try (PreparedStatement ps = c.prepareStatement(moves.insertHistory, new String[] {"id"})) {
+            for (MoveWrite w : all) {
+                MoveWriter.bindHistory(ps, tenant, w, w.expectedVersion() + 1);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (MoveWrite w : all) {
+                    keys.next();
+                    transitions.add(MoveWriter.transition(keys.getLong(1), w, w.expectedVersion() + 1));
+                }
+            }
+        }
+        return transitions;
+    }
+}
