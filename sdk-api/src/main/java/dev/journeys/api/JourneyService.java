@@ -84,6 +84,23 @@ public interface JourneyService {
     /** Time-in-stage facts for each stage the contact has ever entered, in the journey's stage order. */
     List<StageTime> stageTimes(String contactKey, JourneyId journey);
 
+    // ---- Contact status (drives system journeys such as Advocate Enrollment) ---------------
+
+    /**
+     * Sets a contact's status, e.g. {@code enrolled}, on behalf of {@code actor}. In one transaction it
+     * records the change and moves the contact in every system journey that follows status; then it
+     * fires {@code contact.status_changed} for automations. Setting the status the contact already has
+     * changes nothing and returns empty.
+     *
+     * @throws InvalidInputException for a status no installed system journey knows
+     */
+    Optional<StatusChange> setStatus(String contactKey, String status, String actor);
+
+    Optional<String> status(String contactKey);
+
+    /** Every status change of the contact, oldest first. */
+    List<StatusChange> statusHistory(String contactKey);
+
     // ---- Automations --------------------------------------------------------------------------
 
     /** The tenant's automations, the events that drive them, and their run log. */

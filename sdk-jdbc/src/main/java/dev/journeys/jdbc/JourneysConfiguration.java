@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import dev.journeys.api.ConfigurationException;
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.JourneysSdk;
+import dev.journeys.spi.SystemJourneyPlugin;
 import dev.journeys.spi.TriggerPlugin;
 import dev.journeys.core.internal.CoreSettings;
 import dev.journeys.core.internal.SdkRuntime;
@@ -40,8 +41,9 @@ import javax.sql.DataSource;
  *   <li>commit poll interval: 100 ms. On PostgreSQL, several SDK instances may share the database; each
  *       polls the history this often for the others' commits, so a cached placement lags another
  *       instance's move by at most about this long. Moves themselves never act on a stale cache;</li>
- *   <li>plugins: only the built-in triggers ({@code journey.stage_changed}, {@code contact.status_changed})
- *       and those handed to {@link #trigger}; {@link #discoverPlugins()} adds those on the class path;</li>
+ *   <li>plugins: only the built-in triggers ({@code journey.stage_changed}, {@code contact.status_changed}),
+ *       and the triggers and system journeys handed to {@link #trigger} and {@link #systemJourney};
+ *       {@link #discoverPlugins()} adds those on the class path;</li>
  *   <li>max chain depth: {@value CoreSettings#DEFAULT_MAX_CHAIN_DEPTH} {@code journey.stage_changed}
  *       automations in a row, after which the chain is stopped and the stop is logged;</li>
  *   <li>asynchronous publishing: a queue of {@value CoreSettings.Async#DEFAULT_QUEUE_CAPACITY} events,
@@ -65,6 +67,7 @@ public final class JourneysConfiguration {
     private Clock clock = Clock.systemUTC();
     private Duration commitPollInterval = DEFAULT_COMMIT_POLL_INTERVAL;
     private final List<TriggerPlugin> triggers = new ArrayList<>();
+    private final List<SystemJourneyPlugin> systemJourneys = new ArrayList<>();
     private boolean discoverPlugins;
     private int maxChainDepth = CoreSettings.DEFAULT_MAX_CHAIN_DEPTH;
     private CoreSettings.Async async = CoreSettings.Async.defaults();
@@ -149,8 +152,15 @@ public final class JourneysConfiguration {
         return this;
     }
 
+    /** Adds a system journey in code, provisioned in every tenant. Two with one key fail {@link #load()}. */
+    public JourneysConfiguration systemJourney(SystemJourneyPlugin plugin) {
+        systemJourneys.add(Objects.requireNonNull(plugin, "plugin"));
+        return this;
+    }
+
     /**
-     * Also loads every {@link TriggerPlugin} listed in {@code META-INF/services} on the class path, with
+     * Also loads every {@link TriggerPlugin} and {@link SystemJourneyPlugin} listed in
+     * {@code META-INF/services} on the class path, with
      * this thread's context class loader, when the SDK loads. Off unless called.
      */
     public JourneysConfiguration discoverPlugins() {
@@ -207,11 +217,13 @@ public final class JourneysConfiguration {
 
     private JdbcModule jdbcModule() {
         List<TriggerPlugin> plugins = new ArrayList<>(triggers);
+        List<SystemJourneyPlugin> systems = new ArrayList<>(systemJourneys);
         if (discoverPlugins) {
             ServiceLoader.load(TriggerPlugin.class).forEach(plugins::add);
+            ServiceLoader.load(SystemJourneyPlugin.class).forEach(systems::add);
         }
         CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts, plugins,
-                maxChainDepth, async);
+                systems, maxChainDepth, async);
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
         return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,

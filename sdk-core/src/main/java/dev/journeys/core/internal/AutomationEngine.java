@@ -317,6 +317,21 @@ final class AutomationEngine {
         return filled;
     }
 
+    /** Offers a built-in trigger's event to its automations; cheap when there are none. */
+    List<RunRecord> fire(String tenant, TriggerEvent event, TriggerPlugin trigger) {
+        if (automationsOn(tenant, trigger.key()).isEmpty()) {
+            return List.of();
+        }
+        try {
+            return process(tenant, event, trigger, 0).records();
+        } catch (RuntimeException e) {
+            // What fired it has committed already; the failure is the automations' own.
+            org.slf4j.LoggerFactory.getLogger(AutomationEngine.class)
+                    .warn("Automations on {} event {} failed", trigger.key(), event.eventId(), e);
+            return List.of();
+        }
+    }
+
     /** Offers a committed move to {@code journey.stage_changed} automations; cheap when there are none. */
     List<RunRecord> stageChanged(String tenant, Transition t, int depth) {
         if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.journeys.core.internal;
 
+import dev.journeys.spi.SystemJourneyPlugin;
 import dev.journeys.spi.TriggerPlugin;
 import java.time.Clock;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.List;
  * @param placementCacheSize 0 turns the placement cache off; results are the same either way
  * @param maxMoveAttempts how many compare-and-set conflicts a move absorbs before it reports contention
  * @param triggers the host's trigger plugins, besides the built-in ones
+ * @param systemJourneys the system journeys to provision in every tenant
  * @param maxChainDepth how many {@code journey.stage_changed} automations may follow one another
  */
 public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts,
-                           List<TriggerPlugin> triggers, int maxChainDepth, Async async) {
+                           List<TriggerPlugin> triggers, List<SystemJourneyPlugin> systemJourneys, int maxChainDepth,
+                           Async async) {
 
     /**
      * The asynchronous publisher: a bounded queue that blocks producers when full, drained by
@@ -36,10 +39,11 @@ public record CoreSettings(Clock clock, long placementCacheSize, long journeyCac
 
     public CoreSettings {
         triggers = List.copyOf(triggers);
+        systemJourneys = List.copyOf(systemJourneys);
     }
 
     public static CoreSettings defaults() {
         return new CoreSettings(Clock.systemUTC(), DEFAULT_PLACEMENT_CACHE_SIZE, DEFAULT_JOURNEY_CACHE_SIZE,
-                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), DEFAULT_MAX_CHAIN_DEPTH, Async.defaults());
+                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), List.of(), DEFAULT_MAX_CHAIN_DEPTH, Async.defaults());
     }
 }

@@ -21,6 +21,8 @@ public final class SdkRuntime implements JourneysSdk {
     private final AutomationEngine automations;
     private final AutomationDefinitions definitions;
     private final AsyncEvents async;
+    private final SystemJourneys systemJourneys;
+    private final ContactStatuses statuses;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -28,7 +30,7 @@ public final class SdkRuntime implements JourneysSdk {
     @Inject
     SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
                ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
-               AsyncEvents async) {
+               AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
@@ -37,12 +39,15 @@ public final class SdkRuntime implements JourneysSdk {
         this.automations = automations;
         this.definitions = definitions;
         this.async = async;
+        this.systemJourneys = systemJourneys;
+        this.statuses = statuses;
     }
 
     /** Migrates the schema. Idempotent. */
     public SdkRuntime start() {
         if (started.compareAndSet(false, true)) {
             storage.start(placements);
+            systemJourneys.provisionKnownTenants();
         }
         return this;
     }
@@ -50,9 +55,11 @@ public final class SdkRuntime implements JourneysSdk {
     @Override
     public JourneyService tenant(String tenant) {
         Inputs.tenant(tenant);
-        return tenants.computeIfAbsent(tenant,
-                t -> new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
-                        new TenantAutomationService(t, automations, definitions, storage, async)));
+        return tenants.computeIfAbsent(tenant, t -> {
+            systemJourneys.ensure(t);
+            return new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
+                    new TenantAutomationService(t, automations, definitions, storage, async), statuses);
+        });
     }
 
     @Override

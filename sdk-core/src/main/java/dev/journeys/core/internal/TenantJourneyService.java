@@ -18,6 +18,7 @@ import dev.journeys.api.Stage;
 import dev.journeys.api.StageChangeListener;
 import dev.journeys.api.StageId;
 import dev.journeys.api.StageTime;
+import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
 import dev.journeys.api.AutomationService;
 import dev.journeys.core.internal.storage.ChangeResult;
@@ -42,9 +43,11 @@ final class TenantJourneyService implements JourneyService {
     private final PlacementCache placements;
     private final ListenerHub listeners;
     private final AutomationService automations;
+    private final ContactStatuses statuses;
 
     TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves,
-                         PlacementCache placements, ListenerHub listeners, AutomationService automations) {
+                         PlacementCache placements, ListenerHub listeners, AutomationService automations,
+                         ContactStatuses statuses) {
         this.tenant = tenant;
         this.storage = storage;
         this.catalog = catalog;
@@ -52,6 +55,7 @@ final class TenantJourneyService implements JourneyService {
         this.placements = placements;
         this.listeners = listeners;
         this.automations = automations;
+        this.statuses = statuses;
     }
 
     @Override
@@ -231,6 +235,21 @@ final class TenantJourneyService implements JourneyService {
     public List<StageTime> stageTimes(String contactKey, JourneyId id) {
         Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
         return StageTimes.of(journey, history(contactKey, id), moves.now());
+    }
+
+    @Override
+    public Optional<StatusChange> setStatus(String contactKey, String status, String actor) {
+        return statuses.set(tenant, contactKey, status, actor);
+    }
+
+    @Override
+    public Optional<String> status(String contactKey) {
+        return statuses.status(tenant, contactKey);
+    }
+
+    @Override
+    public List<StatusChange> statusHistory(String contactKey) {
+        return statuses.history(tenant, contactKey);
     }
 
     @Override

@@ -197,7 +197,7 @@ final class DefinitionStore {
         batch.execute();
     }
 
-    private static Optional<Journey> load(Handle h, String tenant, long id) {
+    static Optional<Journey> load(Handle h, String tenant, long id) {
         return h.createQuery("select " + JOURNEY_COLUMNS + " from journeys where id = :id and tenant_id = :tenant")
                 .bind("id", id).bind("tenant", tenant).map(DefinitionStore::journeyRow).findOne()
                 .map(row -> row.with(h.createQuery("""

@@ -16,7 +16,12 @@ import dev.journeys.api.RunRecord;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.EventCommit;
 import dev.journeys.core.internal.storage.EventWrite;
+import dev.journeys.core.internal.storage.StatusCommit;
+import dev.journeys.core.internal.storage.StatusState;
+import dev.journeys.core.internal.storage.StatusWrite;
 import dev.journeys.core.internal.storage.StoredAutomation;
+import dev.journeys.core.internal.storage.SystemJourneyDefinition;
+import dev.journeys.api.StatusChange;
 import dev.journeys.core.internal.storage.StoredCondition;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.MoveWrite;
@@ -48,6 +53,7 @@ final class JdbiStorage implements Storage {
     private volatile AutomationStore automations;
     private volatile EventWriter events;
     private volatile EventBatchWriter eventBatches;
+    private volatile SystemStore system;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -89,6 +95,7 @@ final class JdbiStorage implements Storage {
             automations = new AutomationStore(opened);
             events = new EventWriter(ds, moveWriter);
             eventBatches = new EventBatchWriter(ds, moveWriter);
+            system = new SystemStore(opened, ds);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -291,6 +298,45 @@ final class JdbiStorage implements Storage {
         Optional<List<EventCommit.Applied>> applied = d.asMoves(journeys, () -> eventBatches.apply(tenant, writes));
         applied.ifPresent(all -> all.forEach(a -> a.transitions().forEach(t -> commits.published(tenant, t))));
         return applied;
+    }
+
+    @Override
+    public void registerTenant(String tenant, Instant now) {
+        db();
+        system.registerTenant(tenant, now);
+    }
+
+    @Override
+    public List<String> tenants() {
+        db();
+        return system.tenants();
+    }
+
+    @Override
+    public Journey provisionSystemJourney(String tenant, SystemJourneyDefinition definition, Instant now) {
+        db();
+        return system.provision(tenant, definition, now);
+    }
+
+    @Override
+    public StatusState loadStatus(String tenant, String contactKey) {
+        db();
+        return system.loadStatus(tenant, contactKey);
+    }
+
+    @Override
+    public Optional<StatusCommit> applyStatus(String tenant, StatusWrite write) {
+        Db d = db();
+        long[] journeys = write.moves().stream().mapToLong(m -> m.journeyId().value()).distinct().sorted().toArray();
+        Optional<StatusCommit> commit = d.asMoves(journeys, () -> system.apply(tenant, write));
+        commit.ifPresent(c -> c.transitions().forEach(t -> commits.published(tenant, t)));
+        return commit;
+    }
+
+    @Override
+    public List<StatusChange> statusHistory(String tenant, String contactKey) {
+        db();
+        return system.history(tenant, contactKey);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.Placement;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
 import dev.journeys.api.Outcome;
 import dev.journeys.api.RunDecision;
@@ -69,6 +70,26 @@ public interface Storage {
     Map<StageId, Long> countByStage(String tenant, JourneyId journey);
 
     List<Transition> history(String tenant, JourneyId journey, String contactKey);
+
+    // ---- tenants, system journeys and contact status
+
+    /** Remembers a tenant; idempotent and safe when several instances do it at once. */
+    void registerTenant(String tenant, Instant now);
+
+    List<String> tenants();
+
+    /**
+     * Creates the tenant's copy of a system journey, or upgrades it in place to {@code definition}'s
+     * version by appending the stages it lacks. Idempotent, and safe when several instances do it at once.
+     */
+    Journey provisionSystemJourney(String tenant, SystemJourneyDefinition definition, Instant now);
+
+    StatusState loadStatus(String tenant, String contactKey);
+
+    /** @return empty when the status or a placement moved on since it was read; nothing is written then */
+    Optional<StatusCommit> applyStatus(String tenant, StatusWrite write);
+
+    List<StatusChange> statusHistory(String tenant, String contactKey);
 
     // ---- automations and events
 
