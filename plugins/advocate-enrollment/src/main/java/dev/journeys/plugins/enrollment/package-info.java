@@ -1,0 +1,2 @@
+/** The Advocate Enrollment system journey. */
+package dev.journeys.plugins.enrollment;
