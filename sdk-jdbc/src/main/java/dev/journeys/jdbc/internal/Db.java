@@ -2,12 +2,15 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.StorageException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
@@ -98,6 +101,41 @@ final class Db {
             throw e;
         } catch (JdbiException e) {
             throw new StorageException(e.getMessage(), e);
+        }
+    }
+
+    /** One piece of work on a connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on plain JDBC: committed when {@code keep} accepts the
+     * result, rolled back otherwise. A unique-key violation, which is how two writers racing on one key
+     * meet, rolls back and answers {@code onUniqueViolation}; any other failure is a StorageException.
+     */
+    static <T> T transaction(DataSource dataSource, String what, SqlWork<T> work, Predicate<T> keep,
+                             Supplier<T> onUniqueViolation) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                if (keep.test(result)) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (isUniqueViolation(e)) {
+                    return onUniqueViolation.get();
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(what + " failed: " + e.getMessage(), e);
         }
     }
 

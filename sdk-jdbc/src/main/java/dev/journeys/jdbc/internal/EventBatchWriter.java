@@ -2,7 +2,6 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunRecord;
-import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.EventCommit;
 import dev.journeys.core.internal.storage.EventWrite;
@@ -33,26 +32,8 @@ final class EventBatchWriter {
     }
 
     Optional<List<EventCommit.Applied>> apply(String tenant, List<EventWrite> writes) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<List<EventCommit.Applied>> applied = write(c, tenant, writes);
-                if (applied.isPresent()) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return applied;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (Db.isUniqueViolation(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("a batch of " + writes.size() + " events failed: " + e.getMessage(), e);
-        }
+        return Db.transaction(dataSource, "a batch of " + writes.size() + " events", c -> write(c, tenant, writes),
+                Optional::isPresent, Optional::empty);
     }
 
     private Optional<List<EventCommit.Applied>> write(Connection c, String tenant, List<EventWrite> writes)

@@ -2,7 +2,6 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.StageId;
-import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunRecord;
@@ -43,36 +42,24 @@ final class EventWriter {
     }
 
     EventCommit apply(String tenant, EventWrite w) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (w.markProcessed() && !markProcessed(c, tenant, w)) {
-                    c.rollback();
-                    return new EventCommit.Duplicate();
-                }
-                List<Transition> transitions = new ArrayList<>();
-                for (MoveWrite move : w.moves()) {
-                    Optional<Transition> written = moves.write(c, tenant, move);
-                    if (written.isEmpty()) {
-                        c.rollback();
-                        return new EventCommit.Conflict();
-                    }
-                    transitions.add(written.get());
-                }
-                List<RunRecord> records = logRuns(c, tenant, w.runs(), transitions);
-                c.commit();
-                return new EventCommit.Applied(transitions, records);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (Db.isUniqueViolation(e)) {
-                    // Two first entries of one contact raced on the placement's primary key.
-                    return new EventCommit.Conflict();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("event " + w.eventId() + " failed: " + e.getMessage(), e);
+        // A unique violation past the event key is two first entries of one contact racing: a conflict.
+        return Db.transaction(dataSource, "event " + w.eventId(), c -> write(c, tenant, w),
+                commit -> commit instanceof EventCommit.Applied, EventCommit.Conflict::new);
+    }
+
+    private EventCommit write(Connection c, String tenant, EventWrite w) throws SQLException {
+        if (w.markProcessed() && !markProcessed(c, tenant, w)) {
+            return new EventCommit.Duplicate();
         }
+        List<Transition> transitions = new ArrayList<>();
+        for (MoveWrite move : w.moves()) {
+            Optional<Transition> written = moves.write(c, tenant, move);
+            if (written.isEmpty()) {
+                return new EventCommit.Conflict();
+            }
+            transitions.add(written.get());
+        }
+        return new EventCommit.Applied(transitions, logRuns(c, tenant, w.runs(), transitions));
     }
 
     /** @return false when another delivery of the event got there first */

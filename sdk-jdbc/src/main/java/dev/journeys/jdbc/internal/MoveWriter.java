@@ -1,7 +1,6 @@
 package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.StageId;
-import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.MoveWrite;
 import java.sql.Connection;
@@ -42,27 +41,9 @@ final class MoveWriter {
 
     /** @return the transition, or empty when either version moved on; nothing is written then */
     Optional<Transition> apply(String tenant, MoveWrite w) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Transition> written = write(c, tenant, w);
-                if (written.isPresent()) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                // Two first entries raced on the primary key: a conflict like any other, nothing written.
-                if (Db.isUniqueViolation(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("move of " + w.contactKey() + " in " + w.journeyId() + " failed: " + e.getMessage(), e);
-        }
+        // A unique violation here is two first entries racing on the placement's key: a lost compare-and-set.
+        return Db.transaction(dataSource, "move of " + w.contactKey() + " in " + w.journeyId(),
+                c -> write(c, tenant, w), Optional::isPresent, Optional::empty);
     }
 
     /**

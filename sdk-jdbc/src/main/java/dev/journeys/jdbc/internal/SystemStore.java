@@ -125,26 +125,9 @@ final class SystemStore {
     }
 
     Optional<StatusCommit> apply(String tenant, StatusWrite w) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<StatusCommit> written = write(c, tenant, w);
-                if (written.isPresent()) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (Db.isUniqueViolation(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("status change of " + w.contactKey() + " failed: " + e.getMessage(), e);
-        }
+        // A unique violation is a first status or first entry racing another writer: a lost compare-and-set.
+        return Db.transaction(dataSource, "status change of " + w.contactKey(), c -> write(c, tenant, w),
+                Optional::isPresent, Optional::empty);
     }
 
     private Optional<StatusCommit> write(Connection c, String tenant, StatusWrite w) throws SQLException {
