@@ -1,6 +1,6 @@
 package dev.journeys.core.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.journeys.api.Journey;
 import dev.journeys.api.MoveRequest;
@@ -62,9 +62,8 @@ final class AutomationEngine {
     private final int maxAttempts;
     private final int maxChainDepth;
     // Automations on another instance change rarely; a second of lag before they run here is the price
-    // of not reading them for every event.
-    private final Cache<IndexKey, List<Automation>> index =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000).build();
+    // of not reading them for every event. Refreshed in the background, so no publisher waits for a reload.
+    private final LoadingCache<IndexKey, List<Automation>> index;
 
     @Inject
     AutomationEngine(Storage storage, JourneyCatalog catalog, PlacementCache placements, ListenerHub listeners,
@@ -78,6 +77,8 @@ final class AutomationEngine {
         this.moves = moves;
         this.maxAttempts = settings.maxMoveAttempts();
         this.maxChainDepth = settings.maxChainDepth();
+        this.index = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000)
+                .build(key -> definitions.load(key.tenant(), key.trigger()));
         moves.afterCommit(this::stageChanged);
     }
 
@@ -86,7 +87,7 @@ final class AutomationEngine {
     }
 
     private List<Automation> automationsOn(String tenant, String trigger) {
-        return index.get(new IndexKey(tenant, trigger), key -> definitions.load(tenant, trigger));
+        return index.get(new IndexKey(tenant, trigger));
     }
 
     EventResult publish(String tenant, TriggerEvent event) {
@@ -103,9 +104,8 @@ final class AutomationEngine {
         } catch (PluginFailure failure) {
             return failed(tenant, event, automations, depth, "trigger plugin failed: " + failure.getMessage());
         }
-        if (storage.eventProcessed(tenant, event.eventId())) {
-            return new EventResult(event.eventId(), true, List.of());
-        }
+        // No look-up of the event id first: the processed-event key in the write catches a duplicate
+        // delivery, and a look-up would cost every event a query to save the rare duplicate some work.
         boolean fresh = false;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Plan plan = depth > maxChainDepth
@@ -301,6 +301,9 @@ final class AutomationEngine {
 
     /** Storage reads back "condition i failed"; the automation knows which condition that was. */
     List<RunRecord> withConditions(String tenant, List<RunRecord> records, List<Automation> known) {
+        if (records.stream().noneMatch(r -> r.decision() instanceof RunDecision.NotMatched n && n.condition() == null)) {
+            return records;
+        }
         Map<Long, Automation> byId = new LinkedHashMap<>();
         known.forEach(a -> byId.put(a.id(), a));
         List<RunRecord> filled = new ArrayList<>(records.size());

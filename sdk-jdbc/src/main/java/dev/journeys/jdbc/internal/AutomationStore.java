@@ -89,12 +89,6 @@ final class AutomationStore {
         }));
     }
 
-    boolean eventProcessed(String tenant, String eventId) {
-        return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery(
-                        "select count(*) from processed_events where tenant_id = :tenant and event_id = :event")
-                .bind("tenant", tenant).bind("event", eventId).mapTo(Long.class).one() > 0));
-    }
-
     List<RunRecord> runLog(String tenant, RunLogQuery q) {
         StringBuilder sql = new StringBuilder("select * from automation_runs where tenant_id = :tenant");
         q.automationId().ifPresent(x -> sql.append(" and automation_id = :automation"));

@@ -79,17 +79,26 @@ final class EventWriter {
         }
     }
 
+    /** One JDBC batch for the event's run log: one round trip however many automations were considered. */
     private static List<RunRecord> logRuns(Connection c, String tenant, List<RunRow> runs, List<Transition> transitions)
             throws SQLException {
-        List<RunRecord> records = new ArrayList<>();
+        List<RunRecord> records = new ArrayList<>(runs.size());
+        if (runs.isEmpty()) {
+            return records;
+        }
+        List<RunDecision> decisions = new ArrayList<>(runs.size());
         try (PreparedStatement ps = c.prepareStatement(INSERT_RUN, new String[] {"id"})) {
             for (RunRow run : runs) {
                 RunDecision decision = decisionWithTransition(run, transitions, 0);
                 bindRun(ps, tenant, run, decision);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
+                ps.addBatch();
+                decisions.add(decision);
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (int i = 0; i < runs.size(); i++) {
                     keys.next();
-                    records.add(record(keys.getLong(1), run, decision));
+                    records.add(record(keys.getLong(1), runs.get(i), decisions.get(i)));
                 }
             }
         }

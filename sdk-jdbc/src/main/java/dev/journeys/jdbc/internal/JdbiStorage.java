@@ -273,12 +273,6 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public boolean eventProcessed(String tenant, String eventId) {
-        db();
-        return automations.eventProcessed(tenant, eventId);
-    }
-
-    @Override
     public EventCommit applyEvent(String tenant, EventWrite write) {
         Db d = db();
         // Moves of an event may span journeys; on H2 each journey's removal lock is held in id order.

@@ -103,8 +103,6 @@ public interface Storage {
 
     Optional<StoredAutomation> setAutomationEnabled(String tenant, long id, boolean enabled);
 
-    boolean eventProcessed(String tenant, String eventId);
-
     EventCommit applyEvent(String tenant, EventWrite write);
 
     /**
