@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class AsyncEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsyncEvents.class);
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("journeys.async.lingerMs", 2));
 
     private record Queued(String tenant, TriggerEvent event, CompletableFuture<EventResult> result) {
     }
@@ -97,7 +96,7 @@ final class AsyncEvents {
                     continue;
                 }
                 batch.add(first);
-                fill(queue, batch);
+                queue.drainTo(batch, settings.batchSize() - 1);
                 process(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -105,27 +104,6 @@ final class AsyncEvents {
             } finally {
                 batch.clear();
             }
-        }
-    }
-
-    /**
-     * Takes what is queued, then lingers a moment for more when the batch is still small: fewer, fuller
-     * transactions cost the database much less per event than many small ones.
-     */
-    private void fill(BlockingQueue<Queued> queue, List<Queued> batch) throws InterruptedException {
-        queue.drainTo(batch, settings.batchSize() - batch.size());
-        long deadline = System.nanoTime() + LINGER_NANOS;
-        while (batch.size() < settings.batchSize() && !closing) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            Queued next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) {
-                return;
-            }
-            batch.add(next);
-            queue.drainTo(batch, settings.batchSize() - batch.size());
         }
     }
 
