@@ -43,7 +43,7 @@ public final class SdkRuntime implements JourneysSdk {
         this.statuses = statuses;
     }
 
-    /** Migrates the schema. Idempotent. */
+    /** Migrates the schema and provisions the system journeys of every tenant already known. Idempotent. */
     public SdkRuntime start() {
         if (started.compareAndSet(false, true)) {
             storage.start(placements);
