@@ -55,39 +55,25 @@ final class EventBatchWriter {
             return Optional.empty();
         }
         List<Transition> transitions = appendHistory(c, tenant, all);
+        List<RunRow> rows = new ArrayList<>();
+        List<RunDecision> decisions = new ArrayList<>();
+        int offset = 0;
+        for (EventWrite w : writes) {
+            for (RunRow run : w.runs()) {
+                rows.add(run);
+                decisions.add(EventWriter.decisionWithTransition(run, transitions, offset));
+            }
+            offset += w.moves().size();
+        }
+        List<RunRecord> records = EventWriter.insertRuns(c, tenant, rows, decisions);
         List<EventCommit.Applied> applied = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_RUN, new String[] {"id"})) {
-            List<RunRow> rows = new ArrayList<>();
-            List<RunDecision> decisions = new ArrayList<>();
-            int offset = 0;
-            for (EventWrite w : writes) {
-                for (RunRow run : w.runs()) {
-                    RunDecision decision = EventWriter.decisionWithTransition(run, transitions, offset);
-                    EventWriter.bindRun(ps, tenant, run, decision);
-                    ps.addBatch();
-                    rows.add(run);
-                    decisions.add(decision);
-                }
-                offset += w.moves().size();
-            }
-            List<RunRecord> records = new ArrayList<>();
-            if (!rows.isEmpty()) {
-                ps.executeBatch();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    for (int i = 0; i < rows.size(); i++) {
-                        keys.next();
-                        records.add(EventWriter.record(keys.getLong(1), rows.get(i), decisions.get(i)));
-                    }
-                }
-            }
-            int move = 0;
-            int run = 0;
-            for (EventWrite w : writes) {
-                applied.add(new EventCommit.Applied(transitions.subList(move, move + w.moves().size()),
-                        records.subList(run, run + w.runs().size())));
-                move += w.moves().size();
-                run += w.runs().size();
-            }
+        int move = 0;
+        int run = 0;
+        for (EventWrite w : writes) {
+            applied.add(new EventCommit.Applied(transitions.subList(move, move + w.moves().size()),
+                    records.subList(run, run + w.runs().size())));
+            move += w.moves().size();
+            run += w.runs().size();
         }
         return Optional.of(applied);
     }

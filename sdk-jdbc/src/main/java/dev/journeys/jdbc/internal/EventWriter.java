@@ -79,20 +79,30 @@ final class EventWriter {
         }
     }
 
-    /** One JDBC batch for the event's run log: one round trip however many automations were considered. */
     private static List<RunRecord> logRuns(Connection c, String tenant, List<RunRow> runs, List<Transition> transitions)
+            throws SQLException {
+        List<RunDecision> decisions = new ArrayList<>(runs.size());
+        for (RunRow run : runs) {
+            decisions.add(decisionWithTransition(run, transitions, 0));
+        }
+        return insertRuns(c, tenant, runs, decisions);
+    }
+
+    /**
+     * Writes run-log rows in one JDBC batch: one round trip however many automations were considered.
+     *
+     * @param decisions each row's decision, with Moved decisions already holding their transition's id
+     */
+    static List<RunRecord> insertRuns(Connection c, String tenant, List<RunRow> runs, List<RunDecision> decisions)
             throws SQLException {
         List<RunRecord> records = new ArrayList<>(runs.size());
         if (runs.isEmpty()) {
             return records;
         }
-        List<RunDecision> decisions = new ArrayList<>(runs.size());
         try (PreparedStatement ps = c.prepareStatement(INSERT_RUN, new String[] {"id"})) {
-            for (RunRow run : runs) {
-                RunDecision decision = decisionWithTransition(run, transitions, 0);
-                bindRun(ps, tenant, run, decision);
+            for (int i = 0; i < runs.size(); i++) {
+                bindRun(ps, tenant, runs.get(i), decisions.get(i));
                 ps.addBatch();
-                decisions.add(decision);
             }
             ps.executeBatch();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -112,12 +122,12 @@ final class EventWriter {
                 : run.decision();
     }
 
-    static RunRecord record(long id, RunRow run, RunDecision decision) {
+    private static RunRecord record(long id, RunRow run, RunDecision decision) {
         return new RunRecord(id, run.automationId(), run.eventId(), run.triggerType(), run.contactKey(),
                 run.recordedAt(), run.chainDepth(), decision);
     }
 
-    static void bindRun(PreparedStatement ps, String tenant, RunRow run, RunDecision decision) throws SQLException {
+    private static void bindRun(PreparedStatement ps, String tenant, RunRow run, RunDecision decision) throws SQLException {
         RunColumns cols = RunColumns.of(decision);
         ps.setString(1, tenant);
         ps.setLong(2, run.automationId());

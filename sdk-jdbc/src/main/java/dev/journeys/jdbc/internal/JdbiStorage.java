@@ -276,8 +276,7 @@ final class JdbiStorage implements Storage {
     public EventCommit applyEvent(String tenant, EventWrite write) {
         Db d = db();
         // Moves of an event may span journeys; on H2 each journey's removal lock is held in id order.
-        long[] journeys = write.moves().stream().mapToLong(m -> m.journeyId().value()).distinct().sorted().toArray();
-        EventCommit commit = d.asMoves(journeys, () -> events.apply(tenant, write));
+        EventCommit commit = d.asMoves(journeysOf(write.moves()), () -> events.apply(tenant, write));
         if (commit instanceof EventCommit.Applied applied) {
             applied.transitions().forEach(t -> commits.published(tenant, t));
         }
@@ -287,9 +286,8 @@ final class JdbiStorage implements Storage {
     @Override
     public Optional<List<EventCommit.Applied>> applyEvents(String tenant, List<EventWrite> writes) {
         Db d = db();
-        long[] journeys = writes.stream().flatMap(w -> w.moves().stream()).mapToLong(m -> m.journeyId().value())
-                .distinct().sorted().toArray();
-        Optional<List<EventCommit.Applied>> applied = d.asMoves(journeys, () -> eventBatches.apply(tenant, writes));
+        List<MoveWrite> moves = writes.stream().flatMap(w -> w.moves().stream()).toList();
+        Optional<List<EventCommit.Applied>> applied = d.asMoves(journeysOf(moves), () -> eventBatches.apply(tenant, writes));
         applied.ifPresent(all -> all.forEach(a -> a.transitions().forEach(t -> commits.published(tenant, t))));
         return applied;
     }
@@ -321,8 +319,7 @@ final class JdbiStorage implements Storage {
     @Override
     public Optional<StatusCommit> applyStatus(String tenant, StatusWrite write) {
         Db d = db();
-        long[] journeys = write.moves().stream().mapToLong(m -> m.journeyId().value()).distinct().sorted().toArray();
-        Optional<StatusCommit> commit = d.asMoves(journeys, () -> system.apply(tenant, write));
+        Optional<StatusCommit> commit = d.asMoves(journeysOf(write.moves()), () -> system.apply(tenant, write));
         commit.ifPresent(c -> c.transitions().forEach(t -> commits.published(tenant, t)));
         return commit;
     }
@@ -337,5 +334,10 @@ final class JdbiStorage implements Storage {
     public List<RunRecord> runLog(String tenant, RunLogQuery query) {
         db();
         return automations.runLog(tenant, query);
+    }
+
+    /** The journeys several moves touch, for the per-journey locks an embedded database takes. */
+    private static long[] journeysOf(List<MoveWrite> moves) {
+        return moves.stream().mapToLong(m -> m.journeyId().value()).distinct().toArray();
     }
 }
