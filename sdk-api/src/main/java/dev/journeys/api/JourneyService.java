@@ -106,6 +106,11 @@ public interface JourneyService {
     /** The tenant's automations, the events that drive them, and their run log. */
     AutomationService automations();
 
+    // ---- Imports ------------------------------------------------------------------------------
+
+    /** Bulk moves from CSV files, their jobs and their undo. */
+    ImportService imports();
+
     // ---- Listeners ---------------------------------------------------------------------------
 
     /**

@@ -17,6 +17,13 @@ public sealed interface MoveSource {
     record Import(long jobId, long line) implements MoveSource {
     }
 
+    /**
+     * A compensating move that reverts an import job, on behalf of {@code actor}. Only
+     * {@link ImportService#undo} makes these; a move request carrying one is refused as invalid input.
+     */
+    record ImportUndo(long jobId, String actor) implements MoveSource {
+    }
+
     /** A system-journey plugin, on behalf of {@code actor}. */
     record SystemPlugin(String pluginKey, String actor) implements MoveSource {
     }

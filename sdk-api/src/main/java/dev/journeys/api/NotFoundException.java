@@ -14,6 +14,10 @@ public class NotFoundException extends JourneysException {
         return new NotFoundException(ErrorCode.AUTOMATION_NOT_FOUND, "no automation " + id + " in this tenant");
     }
 
+    public static NotFoundException importJob(long id) {
+        return new NotFoundException(ErrorCode.IMPORT_JOB_NOT_FOUND, "no import job " + id + " in this tenant");
+    }
+
     public static NotFoundException stage(Object stage) {
         return new NotFoundException(ErrorCode.STAGE_NOT_FOUND, "no stage " + stage + " in this journey");
     }

@@ -81,12 +81,23 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the core depends only on the API and SPI, Guice, Caffeine, SLF4J and the JDK")
+    @DisplayName("the core depends only on the API and SPI, Guice, Caffeine, SLF4J, the JDK and, for reading CSV, commons-csv")
     void coreDependencies() {
         classes().that().resideInAPackage(CORE)
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, SPI, CORE,
-                        "com.google.inject..", "jakarta.inject..", "com.github.benmanes.caffeine..", "org.slf4j..")
-                .because("sdk-core depends on sdk-api, Guice and Caffeine")
+                        "com.google.inject..", "jakarta.inject..", "com.github.benmanes.caffeine..", "org.slf4j..",
+                        "org.apache.commons.csv..")
+                .because("sdk-core depends on sdk-api, Guice and Caffeine, and imports read CSV with commons-csv")
+                .check(sdk);
+    }
+
+    @Test
+    @DisplayName("only the imports package reads CSV")
+    void onlyImportsReadCsv() {
+        noClasses().that().resideOutsideOfPackage("dev.journeys.core.internal.imports..")
+                .and().resideInAPackage(CORE)
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+                .because("the CSV format is one class's business: CsvFile")
                 .check(sdk);
     }
 

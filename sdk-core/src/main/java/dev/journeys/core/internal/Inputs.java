@@ -93,6 +93,10 @@ final class Inputs {
             }
             return imported;
         }
+        if (source instanceof MoveSource.ImportUndo) {
+            // An undo may step back past the sequence rules; only the import service may make one.
+            throw new InvalidInputException("undo moves come only from ImportService.undo");
+        }
         MoveSource.SystemPlugin plugin = (MoveSource.SystemPlugin) source;
         return new MoveSource.SystemPlugin(name("plugin key", plugin.pluginKey()), name("actor", plugin.actor()));
     }

@@ -99,8 +99,14 @@ final class MoveEngine {
     /** The write of an accepted move, compare-and-set on the placement and journey versions it was decided on. */
     MoveWrite write(Journey journey, PlacementState current, Decision.Accept accept, MoveRequest request) {
         Instant now = now();
+        return write(journey, current, accept, request, now, now);
+    }
+
+    /** As {@link #write(Journey, PlacementState, Decision.Accept, MoveRequest)}, effective at a time of the caller's. */
+    MoveWrite write(Journey journey, PlacementState current, Decision.Accept accept, MoveRequest request,
+                    Instant effectiveAt, Instant recordedAt) {
         return new MoveWrite(journey.id(), journey.version(), request.contactKey(), current.version(),
-                accept.from(), accept.to(), now, now, request.source(), request.note());
+                accept.from(), accept.to(), effectiveAt, recordedAt, request.source(), request.note());
     }
 
     /** What runs automations on {@code journey.stage_changed}; set once by the automation engine. */

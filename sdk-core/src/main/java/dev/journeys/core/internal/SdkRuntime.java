@@ -23,6 +23,9 @@ public final class SdkRuntime implements JourneysSdk {
     private final AsyncEvents async;
     private final SystemJourneys systemJourneys;
     private final ContactStatuses statuses;
+    private final ImportEngine imports;
+    private final ImportUndo undo;
+    private final RunningImports runningImports;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -30,7 +33,8 @@ public final class SdkRuntime implements JourneysSdk {
     @Inject
     SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
                ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
-               AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses) {
+               AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses, ImportEngine imports,
+               ImportUndo undo, RunningImports runningImports) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
@@ -41,6 +45,9 @@ public final class SdkRuntime implements JourneysSdk {
         this.async = async;
         this.systemJourneys = systemJourneys;
         this.statuses = statuses;
+        this.imports = imports;
+        this.undo = undo;
+        this.runningImports = runningImports;
     }
 
     /** Migrates the schema and provisions the system journeys of every tenant already known. Idempotent. */
@@ -58,14 +65,16 @@ public final class SdkRuntime implements JourneysSdk {
         return tenants.computeIfAbsent(tenant, t -> {
             systemJourneys.ensure(t);
             return new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
-                    new TenantAutomationService(t, automations, definitions, storage, async), statuses);
+                    new TenantAutomationService(t, automations, definitions, storage, async), statuses,
+                    new TenantImportService(t, imports, undo, runningImports, storage));
         });
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            // Queued events are written before the database goes away.
+            // Queued events and running imports end before the database goes away.
+            runningImports.close();
             async.close();
             storage.close();
         }

@@ -21,6 +21,7 @@ import dev.journeys.api.StageTime;
 import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
 import dev.journeys.api.AutomationService;
+import dev.journeys.api.ImportService;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.Storage;
@@ -44,10 +45,11 @@ final class TenantJourneyService implements JourneyService {
     private final ListenerHub listeners;
     private final AutomationService automations;
     private final ContactStatuses statuses;
+    private final ImportService imports;
 
     TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves,
                          PlacementCache placements, ListenerHub listeners, AutomationService automations,
-                         ContactStatuses statuses) {
+                         ContactStatuses statuses, ImportService imports) {
         this.tenant = tenant;
         this.storage = storage;
         this.catalog = catalog;
@@ -56,6 +58,7 @@ final class TenantJourneyService implements JourneyService {
         this.listeners = listeners;
         this.automations = automations;
         this.statuses = statuses;
+        this.imports = imports;
     }
 
     @Override
@@ -260,5 +263,10 @@ final class TenantJourneyService implements JourneyService {
     @Override
     public Registration onStageChange(StageChangeListener listener) {
         return listeners.add(tenant, listener);
+    }
+
+    @Override
+    public ImportService imports() {
+        return imports;
     }
 }

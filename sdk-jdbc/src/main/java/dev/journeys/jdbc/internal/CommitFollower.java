@@ -9,6 +9,12 @@ interface CommitFollower extends AutoCloseable {
     /** Called by this instance after each commit that wrote {@code transition}. */
     void published(String tenant, Transition transition);
 
+    /**
+     * Called by this instance after a commit too large to publish move by move (an atomic import):
+     * followers that cannot see the commit themselves drop what they hold.
+     */
+    void publishedTooMany();
+
     @Override
     void close();
 

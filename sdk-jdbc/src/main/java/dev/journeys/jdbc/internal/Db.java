@@ -77,6 +77,14 @@ final class Db {
         }
     }
 
+    /**
+     * The lock {@link #asMove} takes, for callers that hold it across several transactions' worth of work
+     * (imports); null where there is none (PostgreSQL).
+     */
+    Lock moveLock(long journey) {
+        return journeyLocks.length == 0 ? null : stripe(journey).readLock();
+    }
+
     private ReadWriteLock stripe(long journey) {
         return journeyLocks[(int) Math.floorMod(journey, (long) LOCK_STRIPES)];
     }

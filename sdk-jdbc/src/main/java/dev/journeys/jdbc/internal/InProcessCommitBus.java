@@ -31,6 +31,11 @@ final class InProcessCommitBus implements CommitFollower {
     }
 
     @Override
+    public void publishedTooMany() {
+        FEEDS.getOrDefault(database, Set.of()).forEach(PlacementFeed::lostTrack);
+    }
+
+    @Override
     public void close() {
         FEEDS.computeIfPresent(database, (k, feeds) -> {
             feeds.remove(feed);

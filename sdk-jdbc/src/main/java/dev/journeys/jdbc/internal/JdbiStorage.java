@@ -36,6 +36,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import dev.journeys.api.ImportJob;
+import dev.journeys.api.RowRejection;
+import dev.journeys.core.internal.storage.ImportJobStart;
+import dev.journeys.core.internal.storage.ImportSession;
+import dev.journeys.core.internal.storage.JobProgress;
+import dev.journeys.core.internal.storage.UndoTarget;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -54,6 +61,7 @@ final class JdbiStorage implements Storage {
     private volatile EventWriter events;
     private volatile EventBatchWriter eventBatches;
     private volatile SystemStore system;
+    private volatile ImportStore imports;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -96,6 +104,7 @@ final class JdbiStorage implements Storage {
             events = new EventWriter(ds, moveWriter);
             eventBatches = new EventBatchWriter(ds, moveWriter);
             system = new SystemStore(opened, ds);
+            imports = new ImportStore(opened);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -339,5 +348,68 @@ final class JdbiStorage implements Storage {
     /** The journeys several moves touch, for the per-journey locks an embedded database takes. */
     private static long[] journeysOf(List<MoveWrite> moves) {
         return moves.stream().mapToLong(m -> m.journeyId().value()).distinct().toArray();
+    }
+
+    // ---- imports
+
+    private ImportStore imports() {
+        definitions();
+        return imports;
+    }
+
+    @Override
+    public ImportJob createImportJob(String tenant, ImportJobStart start) {
+        return imports().create(tenant, start);
+    }
+
+    @Override
+    public void updateImportJob(String tenant, long jobId, JobProgress progress) {
+        imports().update(tenant, jobId, progress);
+    }
+
+    @Override
+    public void recordRejections(String tenant, long jobId, List<RowRejection> rejections) {
+        imports().recordRejections(tenant, jobId, rejections);
+    }
+
+    @Override
+    public ImportSession openImportSession(String tenant, boolean readOnly) {
+        imports();
+        return new JdbcImportSession(db, dataSource, commits, tenant, readOnly);
+    }
+
+    @Override
+    public Optional<ImportJob> importJob(String tenant, long jobId) {
+        return imports().find(tenant, jobId);
+    }
+
+    @Override
+    public List<ImportJob> importJobs(String tenant, Optional<Long> beforeId, int limit) {
+        return imports().list(tenant, beforeId, limit);
+    }
+
+    @Override
+    public List<RowRejection> importRejections(String tenant, long jobId, long afterLine, int limit) {
+        return imports().rejections(tenant, jobId, afterLine, limit);
+    }
+
+    @Override
+    public List<Long> importJobsOfFile(String tenant, String fingerprint) {
+        return imports().jobsOfFile(tenant, fingerprint);
+    }
+
+    @Override
+    public List<Transition> importTransitions(String tenant, long jobId, long afterId, long toId, int limit) {
+        return imports().transitions(tenant, jobId, afterId, toId, limit);
+    }
+
+    @Override
+    public void forEachUndoTarget(String tenant, long jobId, Consumer<UndoTarget> target) {
+        imports().forEachUndoTarget(tenant, jobId, target);
+    }
+
+    @Override
+    public boolean claimUndo(String tenant, long jobId, Instant at) {
+        return imports().claimUndo(tenant, jobId, at);
     }
 }

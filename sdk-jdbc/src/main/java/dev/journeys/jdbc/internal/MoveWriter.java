@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -30,9 +32,12 @@ final class MoveWriter {
 
     private final DataSource dataSource;
     final String insertHistory;
+    /** For batches: on PostgreSQL a racing first entry must not abort the whole transaction, only miss. */
+    private final String insertIfJourneyAt;
 
     MoveWriter(DataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.insertIfJourneyAt = dialect == Dialect.POSTGRES ? INSERT_IF_JOURNEY_AT + " on conflict do nothing" : INSERT_IF_JOURNEY_AT;
         this.insertHistory = """
                 insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id, effective_at,
                   recorded_at, source_kind, source_ref, source_detail, note, placement_version"""
@@ -56,6 +61,59 @@ final class MoveWriter {
             return Optional.empty();
         }
         return Optional.of(appendHistory(c, tenant, w, w.expectedVersion() + 1));
+    }
+
+    /**
+     * Writes several moves inside the caller's transaction with one round trip per statement kind: first
+     * entries, then updates, then history. A contact may appear more than once; its writes keep their order.
+     *
+     * @return the transitions in order, or empty when any compare-and-set failed; the caller must then
+     *         undo what this call wrote (a savepoint)
+     */
+    Optional<List<Transition>> writeBatch(Connection c, String tenant, List<MoveWrite> writes) throws SQLException {
+        if (writes.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        if (!placementBatch(c, tenant, writes, true) || !placementBatch(c, tenant, writes, false)) {
+            return Optional.empty();
+        }
+        List<Transition> written = new ArrayList<>(writes.size());
+        try (PreparedStatement ps = c.prepareStatement(insertHistory, new String[] {"id"})) {
+            for (MoveWrite w : writes) {
+                bindHistory(ps, tenant, w, w.expectedVersion() + 1);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                for (MoveWrite w : writes) {
+                    keys.next();
+                    written.add(transition(keys.getLong(1), w, w.expectedVersion() + 1));
+                }
+            }
+        }
+        return Optional.of(written);
+    }
+
+    private boolean placementBatch(Connection c, String tenant, List<MoveWrite> writes, boolean firsts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(firsts ? insertIfJourneyAt : UPDATE_IF_VERSIONS_AT)) {
+            int n = 0;
+            for (MoveWrite w : writes) {
+                if ((w.expectedVersion() == 0) == firsts) {
+                    bindPlacement(ps, tenant, w);
+                    ps.addBatch();
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return true;
+            }
+            for (int count : ps.executeBatch()) {
+                if (count != 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static boolean writePlacement(Connection c, String tenant, MoveWrite w) throws SQLException {

@@ -21,6 +21,9 @@ final class SourceCodec {
         if (source instanceof MoveSource.Import i) {
             return new Columns("IMPORT", Long.toString(i.jobId()), Long.toString(i.line()));
         }
+        if (source instanceof MoveSource.ImportUndo u) {
+            return new Columns("UNDO", Long.toString(u.jobId()), u.actor());
+        }
         MoveSource.SystemPlugin p = (MoveSource.SystemPlugin) source;
         return new Columns("SYSTEM", p.pluginKey(), p.actor());
     }
@@ -30,6 +33,7 @@ final class SourceCodec {
             case "MANUAL" -> new MoveSource.Manual(ref);
             case "AUTOMATION" -> new MoveSource.Automation(Long.parseLong(ref), detail);
             case "IMPORT" -> new MoveSource.Import(Long.parseLong(ref), Long.parseLong(detail));
+            case "UNDO" -> new MoveSource.ImportUndo(Long.parseLong(ref), detail);
             case "SYSTEM" -> new MoveSource.SystemPlugin(ref, detail);
             default -> throw new IllegalStateException("unknown source kind in history: " + kind);
         };

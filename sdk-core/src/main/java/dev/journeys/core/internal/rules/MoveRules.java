@@ -52,7 +52,8 @@ public final class MoveRules {
         if (target.isEmpty()) {
             return new Decision.Accept(current, Optional.empty());
         }
-        if (journey.requiresSequence()) {
+        // An undo puts a contact back where an import found it; that step back is the point of it.
+        if (journey.requiresSequence() && !(request.source() instanceof MoveSource.ImportUndo)) {
             Optional<Rejection> refusal = sequenceRefusal(journey, current, target.get());
             if (refusal.isPresent()) {
                 return refuse(refusal.get());

@@ -10,10 +10,13 @@ import dev.journeys.api.Outcome;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
+import dev.journeys.api.ImportJob;
+import dev.journeys.api.RowRejection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Everything the engine asks of the database. Every method is scoped by tenant; no method returns
@@ -115,4 +118,41 @@ public interface Storage {
 
     /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
     List<RunRecord> runLog(String tenant, RunLogQuery query);
+
+    // ---- imports
+
+    /** Records a new job as running, in a transaction of its own. */
+    ImportJob createImportJob(String tenant, ImportJobStart start);
+
+    /** Writes a job's progress or end in a transaction of its own. */
+    void updateImportJob(String tenant, long jobId, JobProgress progress);
+
+    /** Keeps rejected rows with the job, in a transaction of its own. */
+    void recordRejections(String tenant, long jobId, List<RowRejection> rejections);
+
+    /**
+     * Opens a connection with a transaction for an import or an undo. A read-only session, for a dry run,
+     * takes no locks and refuses to write.
+     */
+    ImportSession openImportSession(String tenant, boolean readOnly);
+
+    Optional<ImportJob> importJob(String tenant, long jobId);
+
+    /** Newest first, ids below {@code beforeId} when given. */
+    List<ImportJob> importJobs(String tenant, Optional<Long> beforeId, int limit);
+
+    /** In file order, lines after {@code afterLine}. */
+    List<RowRejection> importRejections(String tenant, long jobId, long afterLine, int limit);
+
+    /** Earlier jobs of the same bytes that wrote moves and were not undone, oldest first. */
+    List<Long> importJobsOfFile(String tenant, String fingerprint);
+
+    /** The job's transitions with ids in {@code (afterId, toId]}, in id order. */
+    List<Transition> importTransitions(String tenant, long jobId, long afterId, long toId, int limit);
+
+    /** Streams every contact the job moved, per journey, without holding them all in memory. */
+    void forEachUndoTarget(String tenant, long jobId, Consumer<UndoTarget> target);
+
+    /** Marks the job undone; false when it was already. */
+    boolean claimUndo(String tenant, long jobId, Instant at);
 }

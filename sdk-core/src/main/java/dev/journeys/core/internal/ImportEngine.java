@@ -1,0 +1,128 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.ImportJob;
+import dev.journeys.api.ImportMode;
+import dev.journeys.api.ImportOutcome;
+import dev.journeys.api.ImportReport;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.JourneysException;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.imports.Tally;
+import dev.journeys.core.internal.storage.ImportJobStart;
+import dev.journeys.core.internal.storage.JobProgress;
+import dev.journeys.core.internal.storage.Storage;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs CSV imports: records the job, reads the file through an {@link ImportRun}, and runs what follows commits. */
+@Singleton
+final class ImportEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportEngine.class);
+    private static final int AFTER_COMMIT_PAGE = 1_000;
+
+    final Storage storage;
+    final JourneyCatalog catalog;
+    final MoveEngine moves;
+    final int maxAttempts;
+
+    @Inject
+    ImportEngine(Storage storage, JourneyCatalog catalog, MoveEngine moves, CoreSettings settings) {
+        this.storage = storage;
+        this.catalog = catalog;
+        this.moves = moves;
+        this.maxAttempts = settings.maxMoveAttempts();
+    }
+
+    ImportReport run(String tenant, ImportRequest request, BooleanSupplier cancelled) {
+        Instant startedAt = moves.now();
+        String fingerprint = fingerprint(request);
+        List<Long> earlier = storage.importJobsOfFile(tenant, fingerprint);
+        long jobId = request.mode() == ImportMode.DRY_RUN ? 0 : storage.createImportJob(tenant, new ImportJobStart(
+                request.actor(), request.fileName(), request.mode(), request.suppressAutomations(), fingerprint,
+                startedAt)).id();
+        return new ImportRun(this, tenant, request, jobId, earlier, cancelled, startedAt).execute();
+    }
+
+    /** SHA-256 of the file's bytes: the same bytes are the same file, whatever it is called. */
+    private static String fingerprint(ImportRequest request) {
+        try (InputStream in = request.source().open()) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new InvalidInputException("the import file cannot be read: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    JobProgress progress(ImportJob.Status status, Tally tally, Optional<String> failure, Instant at,
+                         Optional<Instant> finishedAt) {
+        return new JobProgress(status, tally.lastLine(), tally.rows(), tally.moved(), tally.unchanged(),
+                tally.rejected(), failure, at, finishedAt);
+    }
+
+    /**
+     * Writes the job's final record, except for an atomic commit, which wrote it in its own transaction.
+     * A database that has gone away cannot take it; the record then still says how far the job got.
+     */
+    void recordEnd(String tenant, long jobId, ImportOutcome outcome, Tally tally, Optional<String> failure, Instant at) {
+        if (jobId == 0) {
+            return;
+        }
+        ImportJob.Status status = switch (outcome) {
+            case COMPLETED, CHECKED -> ImportJob.Status.COMPLETED;
+            case ROLLED_BACK -> ImportJob.Status.ROLLED_BACK;
+            case CANCELLED -> ImportJob.Status.CANCELLED;
+            case FAILED -> ImportJob.Status.FAILED;
+        };
+        try {
+            storage.updateImportJob(tenant, jobId, progress(status, tally, failure, at, Optional.of(at)));
+        } catch (JourneysException e) {
+            LOG.warn("Could not record the end of import job {} of tenant {}", jobId, tenant, e);
+        }
+    }
+
+    /** After a batch commits: the cache, listeners and, unless suppressed, {@code journey.stage_changed}. */
+    void afterCommit(String tenant, List<Transition> written, boolean suppressAutomations) {
+        for (Transition t : written) {
+            if (suppressAutomations) {
+                moves.committedQuietly(tenant, t);
+            } else {
+                moves.committed(tenant, t);
+            }
+        }
+    }
+
+    /** After an atomic import commits, its transitions are read back page by page, so memory stays flat. */
+    void afterAtomicCommit(String tenant, long jobId, long[] range, boolean suppressAutomations) {
+        if (range[1] == 0) {
+            return;
+        }
+        long after = range[0] - 1;
+        while (true) {
+            List<Transition> page = storage.importTransitions(tenant, jobId, after, range[1], AFTER_COMMIT_PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            afterCommit(tenant, page, suppressAutomations);
+            after = page.get(page.size() - 1).id();
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.ImportMode;
+import dev.journeys.api.ImportOutcome;
+import dev.journeys.api.ImportReport;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneysException;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.RowRejection;
+import dev.journeys.api.Stage;
+import dev.journeys.api.StageId;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.imports.Columns;
+import dev.journeys.core.internal.imports.Columns.Column;
+import dev.journeys.core.internal.imports.CsvFile;
+import dev.journeys.core.internal.imports.ImportFileException;
+import dev.journeys.core.internal.imports.ProgressMeter;
+import dev.journeys.core.internal.imports.RawRow;
+import dev.journeys.core.internal.imports.Row;
+import dev.journeys.core.internal.imports.RowReader;
+import dev.journeys.core.internal.imports.Tally;
+import dev.journeys.core.internal.rules.Decision;
+import dev.journeys.core.internal.storage.ImportSession;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One import of one file, row by row in file order, batch by batch. Each batch is decided on the
+ * placements its session read (and locked), so a file can walk a contact through consecutive stages;
+ * every row is judged by {@link MoveEngine#decide}, like every other move.
+ */
+final class ImportRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
+
+    private record Key(long journey, String contact) {
+    }
+
+    private final ImportEngine engine;
+    private final String tenant;
+    private final ImportRequest request;
+    private final long jobId;
+    private final List<Long> earlierJobs;
+    private final BooleanSupplier cancelled;
+    private final boolean dry;
+    private final Instant startedAt;
+    private final List<String> warnings = new ArrayList<>();
+    /** Placements as this run has left them: for the current batch, or for the whole file in a dry run. */
+    private final Map<Key, PlacementState> placed = new HashMap<>();
+    private final Map<String, Optional<Journey>> journeys = new HashMap<>();
+    private Tally tally;
+    private Columns columns;
+    private long movesCommitted;
+    private long[] transitionRange = {0, 0};
+
+    ImportRun(ImportEngine engine, String tenant, ImportRequest request, long jobId, List<Long> earlierJobs,
+              BooleanSupplier cancelled, Instant startedAt) {
+        this.engine = engine;
+        this.tenant = tenant;
+        this.request = request;
+        this.jobId = jobId;
+        this.earlierJobs = earlierJobs;
+        this.cancelled = cancelled;
+        this.dry = request.mode() == ImportMode.DRY_RUN;
+        this.startedAt = startedAt;
+        this.tally = new Tally(request.maxReportedRejections());
+    }
+
+    ImportReport execute() {
+        ImportOutcome outcome = ImportOutcome.COMPLETED;
+        Optional<String> failure = Optional.empty();
+        try (InputStream in = request.source().open();
+             CsvFile csv = new CsvFile(in);
+             ImportSession session = engine.storage.openImportSession(tenant, dry)) {
+            ProgressMeter meter = new ProgressMeter(request.onProgress(), request.progressInterval(),
+                    request.source().size(), System::nanoTime);
+            try {
+                outcome = readAll(csv, session, meter);
+            } finally {
+                if (csv.blankLines() > 0) {
+                    warnings.add(csv.blankLines() + " blank line(s) skipped");
+                }
+                meter.report(tally, csv.bytesRead());
+            }
+            outcome = finish(session, outcome);
+        } catch (ImportFileException e) {
+            outcome = ImportOutcome.FAILED;
+            failure = Optional.of(e.getMessage());
+        } catch (IOException e) {
+            outcome = ImportOutcome.FAILED;
+            failure = Optional.of("the file cannot be read: " + e.getMessage());
+        } catch (JourneysException e) {
+            LOG.warn("Import job {} of tenant {} failed", jobId, tenant, e);
+            outcome = ImportOutcome.FAILED;
+            failure = Optional.of("the database failed: " + e.getMessage());
+        }
+        Instant finishedAt = engine.moves.now();
+        if (outcome == ImportOutcome.COMPLETED && dry) {
+            outcome = ImportOutcome.CHECKED;
+        }
+        engine.recordEnd(tenant, jobId, outcome, tally, failure, finishedAt);
+        if (outcome == ImportOutcome.COMPLETED && request.mode() == ImportMode.ATOMIC) {
+            engine.afterAtomicCommit(tenant, jobId, transitionRange, request.suppressAutomations());
+        }
+        return new ImportReport(jobId == 0 ? Optional.empty() : Optional.of(jobId), request.mode(), outcome,
+                tally.rows(), tally.moved(), tally.unchanged(), tally.rejected(), movesCommitted, tally.listed(),
+                warnings, failure, startedAt, finishedAt);
+    }
+
+    private ImportOutcome readAll(CsvFile csv, ImportSession session, ProgressMeter meter) {
+        RawRow header = csv.next().orElseThrow(() -> new ImportFileException(1, "the file is empty: no header row", null));
+        columns = Columns.of(header, request.journey().isPresent());
+        warnings.addAll(columns.warnings());
+        RowReader reader = new RowReader(columns);
+        List<RowReader.Result> batch = new ArrayList<>(request.batchSize());
+        try {
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    flush(session, batch);
+                    return ImportOutcome.CANCELLED;
+                }
+                Optional<RawRow> raw = csv.next();
+                if (raw.isEmpty()) {
+                    break;
+                }
+                batch.add(reader.read(raw.get(), engine.moves.now()));
+                if (batch.size() >= request.batchSize()) {
+                    flush(session, batch);
+                    meter.maybeReport(tally, csv.bytesRead());
+                }
+            }
+        } catch (ImportFileException e) {
+            // The rows before the bad record are good rows: decide them, then stop.
+            flush(session, batch);
+            throw e;
+        }
+        flush(session, batch);
+        if (tally.rows() == 0) {
+            warnings.add("the file has a header but no data rows");
+        }
+        return ImportOutcome.COMPLETED;
+    }
+
+    /** Decides and writes one batch; a lost compare-and-set decides it again on fresh placements. */
+    private void flush(ImportSession session, List<RowReader.Result> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Tally before = tally.copy();
+        try {
+            decideAndWrite(session, batch, before);
+        } catch (RuntimeException e) {
+            // Nothing of this batch is kept, so nothing of it is counted.
+            tally = before;
+            throw e;
+        } finally {
+            batch.clear();
+        }
+    }
+
+    private void decideAndWrite(ImportSession session, List<RowReader.Result> batch, Tally before) {
+        for (int attempt = 1; ; attempt++) {
+            List<RowRejection> rejections = new ArrayList<>();
+            List<MoveWrite> writes = decide(session, batch, rejections);
+            if (dry) {
+                break;
+            }
+            Optional<List<Transition>> written = session.write(writes);
+            if (written.isPresent()) {
+                keep(session, rejections, written.get());
+                break;
+            }
+            tally = before.copy();
+            placed.clear();
+            if (attempt >= engine.maxAttempts) {
+                throw new dev.journeys.api.StorageException(
+                        "other writers kept moving the same contacts; gave up after " + attempt + " attempts", null);
+            }
+        }
+    }
+
+    private void keep(ImportSession session, List<RowRejection> rejections, List<Transition> written) {
+        if (request.mode() == ImportMode.ATOMIC) {
+            engine.storage.recordRejections(tenant, jobId, rejections);
+            placed.clear();
+            transitionRange = session.transitionRange();
+            return;
+        }
+        session.reject(jobId, rejections);
+        session.progress(jobId, engine.progress(dev.journeys.api.ImportJob.Status.RUNNING, tally, Optional.empty(),
+                engine.moves.now(), Optional.empty()));
+        session.commit();
+        placed.clear();
+        movesCommitted += written.size();
+        engine.afterCommit(tenant, written, request.suppressAutomations());
+    }
+
+    private List<MoveWrite> decide(ImportSession session, List<RowReader.Result> batch, List<RowRejection> rejections) {
+        Map<JourneyId, Journey> locked = lockJourneys(session, batch);
+        Map<JourneyId, Set<String>> toLoad = new LinkedHashMap<>();
+        for (RowReader.Result r : batch) {
+            if (r instanceof RowReader.Result.Ok ok) {
+                journeyOf(ok.row()).filter(j -> locked.containsKey(j.id()))
+                        .filter(j -> !placed.containsKey(new Key(j.id().value(), ok.row().contactKey())))
+                        .ifPresent(j -> toLoad.computeIfAbsent(j.id(), k -> new LinkedHashSet<>()).add(ok.row().contactKey()));
+            }
+        }
+        Map<JourneyId, Map<String, Set<Long>>> applied = new HashMap<>();
+        toLoad.forEach((journey, contacts) -> {
+            session.placements(journey, contacts).forEach((contact, state) ->
+                    placed.put(new Key(journey.value(), contact), state));
+            if (!earlierJobs.isEmpty()) {
+                applied.put(journey, session.linesApplied(earlierJobs, journey, contacts));
+            }
+        });
+        List<MoveWrite> writes = new ArrayList<>();
+        Instant now = engine.moves.now();
+        for (RowReader.Result r : batch) {
+            if (r instanceof RowReader.Result.Rejected rejected) {
+                reject(rejections, rejected.rejection());
+                continue;
+            }
+            Row row = ((RowReader.Result.Ok) r).row();
+            Optional<Journey> journey = journeyOf(row).map(j -> locked.getOrDefault(j.id(), j));
+            if (journey.isEmpty()) {
+                reject(rejections, rowRejection(row, "UNKNOWN_JOURNEY", "no journey with this id or name"));
+                continue;
+            }
+            decideRow(row, journey.get(), applied.getOrDefault(journey.get().id(), Map.of()), now, writes, rejections);
+        }
+        return writes;
+    }
+
+    /** Decides one row: a move joins {@code writes}, a refusal joins {@code rejections}, a no-op is counted. */
+    private void decideRow(Row row, Journey journey, Map<String, Set<Long>> applied, Instant now,
+                           List<MoveWrite> writes, List<RowRejection> rejections) {
+        Optional<Stage> stage = stageOf(journey, row.stage());
+        if (stage.isEmpty()) {
+            reject(rejections, rowRejection(row, "UNKNOWN_STAGE", "no stage with this id or name in " + journey.name()));
+            return;
+        }
+        if (applied.getOrDefault(row.contactKey(), Set.of()).contains(row.line())) {
+            // An earlier run of these same bytes applied this very line.
+            tally.unchanged(row.line());
+            return;
+        }
+        Key key = new Key(journey.id().value(), row.contactKey());
+        PlacementState current = placed.get(key);
+        MoveRequest move = new MoveRequest(row.contactKey(), journey.id(), Optional.of(stage.get().id()),
+                new MoveSource.Import(jobId, row.line()), dev.journeys.api.ExpectedStage.any(), row.note());
+        Decision decision = engine.moves.decide(tenant, journey, current, move);
+        if (decision instanceof Decision.Refuse refuse) {
+            reject(rejections, rowRejection(row, refuse.reason().code(), refuse.reason().message()));
+            return;
+        }
+        if (decision instanceof Decision.NoOp) {
+            tally.unchanged(row.line());
+            return;
+        }
+        Instant effective = row.occurredAt().orElse(now);
+        if (current.stage().isPresent() && effective.isBefore(current.since())) {
+            reject(rejections, RowReader.rejection(row.line(), Optional.of(columns.nameOf(Column.OCCURRED_AT)),
+                    row.occurredAt().map(Instant::toString), "BEFORE_CURRENT_STAGE",
+                    "the contact entered its current stage at " + current.since() + ", after this time"));
+            return;
+        }
+        Decision.Accept accept = (Decision.Accept) decision;
+        writes.add(engine.moves.write(journey, current, accept, move, effective, now));
+        placed.put(key, new PlacementState(journey.id(), row.contactKey(), accept.to(), effective, current.version() + 1));
+        tally.moved(row.line());
+    }
+
+    private void reject(List<RowRejection> rejections, RowRejection rejection) {
+        rejections.add(rejection);
+        tally.rejected(rejection);
+    }
+
+    /** Locks each journey of the batch against definition changes, and decides on its locked version. */
+    private Map<JourneyId, Journey> lockJourneys(ImportSession session, List<RowReader.Result> batch) {
+        Map<JourneyId, Journey> locked = new LinkedHashMap<>();
+        for (RowReader.Result r : batch) {
+            if (r instanceof RowReader.Result.Ok ok) {
+                journeyOf(ok.row()).ifPresent(j -> locked.putIfAbsent(j.id(), j));
+            }
+        }
+        locked.replaceAll((id, journey) -> {
+            long version = session.lockJourney(id);
+            if (version == journey.version()) {
+                return journey;
+            }
+            Journey fresh = engine.catalog.find(tenant, id, true).orElse(journey);
+            journeys.replaceAll((ref, j) -> j.filter(x -> x.id().equals(id)).isPresent() ? Optional.of(fresh) : j);
+            return fresh;
+        });
+        return locked;
+    }
+
+    private Optional<Journey> journeyOf(Row row) {
+        if (row.journey().isEmpty()) {
+            JourneyId id = request.journey().orElseThrow();
+            return journeys.computeIfAbsent("#" + id.value(), k -> engine.catalog.find(tenant, id, false));
+        }
+        String ref = row.journey().get();
+        return journeys.computeIfAbsent(ref.toLowerCase(java.util.Locale.ROOT), k -> {
+            Optional<Journey> named = engine.storage.findJourneyByName(tenant, ref);
+            if (named.isPresent() || !ref.chars().allMatch(Character::isDigit) || ref.length() > 18) {
+                return named;
+            }
+            return engine.catalog.find(tenant, new JourneyId(Long.parseLong(ref)), false);
+        });
+    }
+
+    private static Optional<Stage> stageOf(Journey journey, String ref) {
+        Optional<Stage> named = journey.stageNamed(ref);
+        if (named.isPresent() || !ref.chars().allMatch(Character::isDigit) || ref.length() > 18) {
+            return named;
+        }
+        return journey.stage(new StageId(Long.parseLong(ref)));
+    }
+
+    /**
+     * A refusal pinned on the column the user has to fix: the journey's for a journey that cannot be
+     * moved in (or, when the request named it, no column at all), the stage's otherwise.
+     */
+    private RowRejection rowRejection(Row row, String code, String message) {
+        boolean aboutJourney = code.equals("UNKNOWN_JOURNEY") || code.equals("JOURNEY_ARCHIVED")
+                || code.equals("SYSTEM_JOURNEY_READ_ONLY");
+        if (!aboutJourney) {
+            return RowReader.rejection(row.line(), Optional.of(columns.nameOf(Column.STAGE)), Optional.of(row.stage()),
+                    code, message);
+        }
+        return row.journey().isPresent()
+                ? RowReader.rejection(row.line(), Optional.of(columns.nameOf(Column.JOURNEY)), row.journey(), code, message)
+                : RowReader.rejection(row.line(), Optional.empty(), Optional.empty(), code, message);
+    }
+
+    /** Commits an atomic run, or rolls back what it wrote; returns the outcome as it stands after that. */
+    private ImportOutcome finish(ImportSession session, ImportOutcome outcome) {
+        if (dry) {
+            return outcome;
+        }
+        if (request.mode() == ImportMode.ATOMIC) {
+            if (outcome == ImportOutcome.COMPLETED && tally.rejected() > 0) {
+                outcome = ImportOutcome.ROLLED_BACK;
+            }
+            if (outcome != ImportOutcome.COMPLETED) {
+                session.rollback();
+                return outcome;
+            }
+            transitionRange = session.transitionRange();
+            session.progress(jobId, engine.progress(dev.journeys.api.ImportJob.Status.COMPLETED, tally, Optional.empty(),
+                    engine.moves.now(), Optional.of(engine.moves.now())));
+            session.commit();
+            movesCommitted = tally.moved();
+        }
+        return outcome;
+    }
+}

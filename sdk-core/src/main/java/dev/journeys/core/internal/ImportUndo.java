@@ -1,0 +1,156 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.ImportJob;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.api.StorageException;
+import dev.journeys.api.Transition;
+import dev.journeys.api.UndoReport;
+import dev.journeys.core.internal.rules.Decision;
+import dev.journeys.core.internal.storage.ImportSession;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.UndoTarget;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reverts an import job: each contact it moved goes back where the job found it, by one compensating
+ * move per contact and journey, decided by {@link MoveEngine#decide} and written by compare-and-set
+ * against the version the job's last move of it produced. A contact that moved since is left alone.
+ */
+@Singleton
+final class ImportUndo {
+
+    private static final int BATCH = 1_000;
+
+    private final ImportEngine engine;
+
+    @Inject
+    ImportUndo(ImportEngine engine) {
+        this.engine = engine;
+    }
+
+    UndoReport undo(String tenant, long jobId, String actor) {
+        ImportJob job = engine.storage.importJob(tenant, jobId).orElseThrow(() -> NotFoundException.importJob(jobId));
+        if (job.status() == ImportJob.Status.RUNNING) {
+            throw new InvalidInputException("import job " + jobId + " is still running, or its process died; "
+                    + "it cannot be undone while it may still write");
+        }
+        if (job.undoneAt().isPresent() || !engine.storage.claimUndo(tenant, jobId, engine.moves.now())) {
+            throw new InvalidInputException("import job " + jobId + " was undone already");
+        }
+        Progress progress = new Progress(jobId);
+        List<UndoTarget> batch = new ArrayList<>(BATCH);
+        MoveSource source = new MoveSource.ImportUndo(jobId, actor);
+        engine.storage.forEachUndoTarget(tenant, jobId, target -> {
+            batch.add(target);
+            if (batch.size() == BATCH) {
+                revert(tenant, batch, source, progress);
+                batch.clear();
+            }
+        });
+        revert(tenant, batch, source, progress);
+        return new UndoReport(jobId, progress.reverted, progress.refused, progress.refusals);
+    }
+
+    private void revert(String tenant, List<UndoTarget> batch, MoveSource source, Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; attempt <= engine.maxAttempts; attempt++) {
+            Progress tried = progress.copy();
+            try (ImportSession session = engine.storage.openImportSession(tenant, false)) {
+                List<MoveWrite> writes = decide(tenant, session, batch, source, tried);
+                Optional<List<Transition>> written = session.write(writes);
+                if (written.isPresent()) {
+                    session.commit();
+                    progress.take(tried);
+                    engine.afterCommit(tenant, written.get(), false);
+                    return;
+                }
+            }
+        }
+        throw new StorageException("other writers kept moving the contacts of this undo; gave up after "
+                + engine.maxAttempts + " attempts", null);
+    }
+
+    private List<MoveWrite> decide(String tenant, ImportSession session, List<UndoTarget> batch, MoveSource source,
+                                   Progress progress) {
+        Map<JourneyId, List<UndoTarget>> byJourney = batch.stream()
+                .collect(Collectors.groupingBy(UndoTarget::journeyId, LinkedHashMap::new, Collectors.toList()));
+        List<MoveWrite> writes = new ArrayList<>();
+        Instant now = engine.moves.now();
+        byJourney.forEach((journeyId, targets) -> {
+            session.lockJourney(journeyId);
+            Optional<Journey> journey = engine.catalog.find(tenant, journeyId, true);
+            Map<String, PlacementState> current = session.placements(journeyId,
+                    targets.stream().map(UndoTarget::contactKey).toList());
+            for (UndoTarget target : targets) {
+                PlacementState placement = current.get(target.contactKey());
+                if (journey.isEmpty()) {
+                    progress.refuse(target, "UNKNOWN_JOURNEY", "the journey is gone");
+                    continue;
+                }
+                if (placement.version() != target.lastVersion()) {
+                    progress.refuse(target, "MOVED_SINCE", "the contact moved after the import; it is left where it is");
+                    continue;
+                }
+                MoveRequest request = target.before()
+                        .map(stage -> MoveRequest.to(target.contactKey(), journeyId, stage, source))
+                        .orElseGet(() -> MoveRequest.exit(target.contactKey(), journeyId, source));
+                Decision decision = engine.moves.decide(tenant, journey.get(), placement, request);
+                if (decision instanceof Decision.Accept accept) {
+                    writes.add(engine.moves.write(journey.get(), placement, accept, request, now, now));
+                    progress.reverted++;
+                } else if (decision instanceof Decision.Refuse refuse) {
+                    progress.refuse(target, refuse.reason().code(), refuse.reason().message());
+                }
+            }
+        });
+        return writes;
+    }
+
+    private static final class Progress {
+        final long jobId;
+        long reverted;
+        long refused;
+        List<UndoReport.Refusal> refusals = new ArrayList<>();
+
+        Progress(long jobId) {
+            this.jobId = jobId;
+        }
+
+        void refuse(UndoTarget target, String code, String message) {
+            refused++;
+            if (refusals.size() < UndoReport.MAX_LISTED_REFUSALS) {
+                refusals.add(new UndoReport.Refusal(target.contactKey(), target.journeyId(), code, message));
+            }
+        }
+
+        Progress copy() {
+            Progress p = new Progress(jobId);
+            p.reverted = reverted;
+            p.refused = refused;
+            p.refusals = new ArrayList<>(refusals);
+            return p;
+        }
+
+        void take(Progress other) {
+            reverted = other.reverted;
+            refused = other.refused;
+            refusals = other.refusals;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.api.ImportJob;
+import dev.journeys.api.ImportReport;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.ImportService;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.api.Page;
+import dev.journeys.api.PageRequest;
+import dev.journeys.api.RowRejection;
+import dev.journeys.api.RunningImport;
+import dev.journeys.api.UndoReport;
+import dev.journeys.core.internal.storage.Storage;
+import java.util.List;
+import java.util.Optional;
+
+/** The import API of one tenant: checks input, then hands each call to the engine or storage. */
+final class TenantImportService implements ImportService {
+
+    private final String tenant;
+    private final ImportEngine engine;
+    private final ImportUndo undo;
+    private final RunningImports background;
+    private final Storage storage;
+
+    TenantImportService(String tenant, ImportEngine engine, ImportUndo undo, RunningImports background, Storage storage) {
+        this.tenant = tenant;
+        this.engine = engine;
+        this.undo = undo;
+        this.background = background;
+        this.storage = storage;
+    }
+
+    @Override
+    public ImportReport run(ImportRequest request) {
+        return engine.run(tenant, checked(request), () -> Thread.currentThread().isInterrupted());
+    }
+
+    @Override
+    public RunningImport start(ImportRequest request) {
+        return background.start(tenant, checked(request));
+    }
+
+    private static ImportRequest checked(ImportRequest request) {
+        Inputs.required("import request", request);
+        Inputs.name("file name", request.fileName());
+        Inputs.name("actor", request.actor());
+        Inputs.required("import source", request.source());
+        return request;
+    }
+
+    @Override
+    public Page<ImportJob> jobs(PageRequest page) {
+        Inputs.required("page", page);
+        Optional<Long> before = page.after().map(cursor -> cursor("job", cursor));
+        List<ImportJob> jobs = storage.importJobs(tenant, before, page.limit() + 1);
+        return page(jobs, page.limit(), j -> Long.toString(j.id()));
+    }
+
+    @Override
+    public Optional<ImportJob> job(long jobId) {
+        return storage.importJob(tenant, jobId);
+    }
+
+    @Override
+    public Page<RowRejection> rejections(long jobId, PageRequest page) {
+        Inputs.required("page", page);
+        storage.importJob(tenant, jobId).orElseThrow(() -> NotFoundException.importJob(jobId));
+        long after = page.after().map(cursor -> cursor("line", cursor)).orElse(0L);
+        List<RowRejection> rows = storage.importRejections(tenant, jobId, after, page.limit() + 1);
+        return page(rows, page.limit(), r -> Long.toString(r.line()));
+    }
+
+    @Override
+    public UndoReport undo(long jobId, String actor) {
+        return undo.undo(tenant, jobId, Inputs.name("actor", actor));
+    }
+
+    private static long cursor(String what, String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("not a " + what + " cursor: " + cursor);
+        }
+    }
+
+    private static <T> Page<T> page(List<T> fetched, int limit, java.util.function.Function<T, String> cursorOf) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, Optional.empty());
+        }
+        List<T> items = fetched.subList(0, limit);
+        return new Page<>(items, Optional.of(cursorOf.apply(items.get(limit - 1))));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Reading import files, as plain code with no engine or storage in sight: the CSV stream
+ * ({@link dev.journeys.core.internal.imports.CsvFile}), its header ({@link dev.journeys.core.internal.imports.Columns}),
+ * one row's values ({@link dev.journeys.core.internal.imports.RowReader}), the tally of a run
+ * ({@link dev.journeys.core.internal.imports.Tally}) and its progress ({@link dev.journeys.core.internal.imports.ProgressMeter}).
+ *
+ * <p>Internal: not a supported API, and anything here may change at any time, in any release. Hosts use
+ * {@code dev.journeys.api}.
+ */
+package dev.journeys.core.internal.imports;
