@@ -110,6 +110,11 @@ final class ImportRun {
             LOG.warn("Import job {} of tenant {} failed", jobId, tenant, e);
             outcome = ImportOutcome.FAILED;
             failure = Optional.of("the database failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug of ours must still end the job on record, not leave it running for ever.
+            LOG.error("Import job {} of tenant {} failed unexpectedly", jobId, tenant, e);
+            outcome = ImportOutcome.FAILED;
+            failure = Optional.of("unexpected failure: " + e);
         }
         Instant finishedAt = engine.moves.now();
         if (outcome == ImportOutcome.COMPLETED && dry) {

@@ -146,4 +146,45 @@ class ImportCrashTest {
         assertThat(rerun.outcome()).isEqualTo(ImportOutcome.COMPLETED);
         assertThat(rerun.moved()).isEqualTo(ROWS);
     }
+
+    @Test
+    void a_best_effort_job_whose_database_connections_drop_mid_file_fails_keeping_what_committed() throws Exception {
+        String tenant = "drop-" + UUID.randomUUID();
+        JourneyService journeys = sdk.tenant(tenant);
+        journeys.createJourney(JourneySpec.named("Referrals").stages("Enrolled", "First Referral Sent"));
+        Path file = file("Referrals");
+        boolean[] dropped = {false};
+
+        ImportReport report = journeys.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), "ann")
+                .mode(ImportMode.BEST_EFFORT).batchSize(500)
+                .onProgress(p -> {
+                    if (!dropped[0] && p.rowsDone() >= 2_000) {
+                        dropped[0] = true;
+                        dropEveryOtherConnection();
+                    }
+                }, java.time.Duration.ofNanos(1)));
+
+        assertThat(report.outcome()).isEqualTo(ImportOutcome.FAILED);
+        assertThat(report.failure().orElseThrow()).contains("database");
+        assertThat(report.movesCommitted()).isBetween(2_000L, ROWS - 1L);
+        assertThat(count("select count(*) from transitions where tenant_id = '" + tenant + "'"))
+                .isEqualTo(report.movesCommitted());
+        ImportJob job = journeys.imports().job(report.jobId().orElseThrow()).orElseThrow();
+        assertThat(job.moved()).isEqualTo(report.movesCommitted());
+
+        ImportReport rerun = journeys.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), "ann")
+                .mode(ImportMode.BEST_EFFORT));
+        assertThat(rerun.unchanged()).isEqualTo(report.movesCommitted());
+        assertThat(rerun.moved()).isEqualTo(ROWS - report.movesCommitted());
+    }
+
+    /** What a restarted or failed-over server does to its clients: every connection but this one goes. */
+    private static void dropEveryOtherConnection() {
+        try (Connection c = DriverManager.getConnection(Databases.postgresUrl())) {
+            c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = current_database() and pid <> pg_backend_pid()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
