@@ -135,6 +135,17 @@ class MoveRulesTest {
         }
 
         @Test
+        @DisplayName("lets an import's undo step back to where the import found the contact, and nothing else does")
+        void undoStepsBack() {
+            MoveRequest undo = MoveRequest.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, "ann"));
+            assertThat(decide(SEQUENCED, TRIAL, undo)).isEqualTo(accepted(TRIAL, LEAD));
+            assertThat(decide(SEQUENCED, TRIAL, to(LEAD)))
+                    .isEqualTo(refused(new Rejection.BackwardNotAllowed(TRIAL, LEAD)));
+            assertThat(decide(journey(Journey.Kind.CUSTOM, true, false, true), TRIAL, undo))
+                    .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+        }
+
+        @Test
         @DisplayName("lets a contact leave from any stage")
         void exitFromAnyStage() {
             assertThat(decide(SEQUENCED, DEMO, exit())).isEqualTo(accepted(DEMO, null));
