@@ -8,6 +8,9 @@ import java.util.Optional;
  * with {@code updatedAt} frozen; {@code linesDone} and its counts then say exactly how far it got,
  * because they are committed with each batch.
  *
+ * <p>The counts are of the rows decided. An atomic job that did not complete committed none of them,
+ * and its {@code linesDone} is 0.
+ *
  * @param linesDone the last file line whose row is decided and committed
  * @param undoneBy the undo that reverted this job, if any
  */

@@ -82,7 +82,8 @@ final class ImportEngine {
      * Writes the job's final record, except for an atomic commit, which wrote it in its own transaction.
      * A database that has gone away cannot take it; the record then still says how far the job got.
      */
-    void recordEnd(String tenant, long jobId, ImportOutcome outcome, Tally tally, Optional<String> failure, Instant at) {
+    void recordEnd(String tenant, long jobId, ImportMode mode, ImportOutcome outcome, Tally tally, Optional<String> failure,
+                   Instant at) {
         if (jobId == 0) {
             return;
         }
@@ -92,8 +93,14 @@ final class ImportEngine {
             case CANCELLED -> ImportJob.Status.CANCELLED;
             case FAILED -> ImportJob.Status.FAILED;
         };
+        JobProgress end = progress(status, tally, failure, at, Optional.of(at));
+        if (mode == ImportMode.ATOMIC) {
+            // The counts say what was decided; no line of an atomic job that did not complete was committed.
+            end = new JobProgress(end.status(), 0, end.rowsRead(), end.moved(), end.unchanged(), end.rejected(),
+                    end.failure(), end.at(), end.finishedAt());
+        }
         try {
-            storage.updateImportJob(tenant, jobId, progress(status, tally, failure, at, Optional.of(at)));
+            storage.updateImportJob(tenant, jobId, end);
         } catch (JourneysException e) {
             LOG.warn("Could not record the end of import job {} of tenant {}", jobId, tenant, e);
         }

@@ -120,7 +120,9 @@ final class ImportRun {
         if (outcome == ImportOutcome.COMPLETED && dry) {
             outcome = ImportOutcome.CHECKED;
         }
-        engine.recordEnd(tenant, jobId, outcome, tally, failure, finishedAt);
+        if (!(outcome == ImportOutcome.COMPLETED && request.mode() == ImportMode.ATOMIC)) {
+            engine.recordEnd(tenant, jobId, request.mode(), outcome, tally, failure, finishedAt);
+        }
         if (outcome == ImportOutcome.COMPLETED && request.mode() == ImportMode.ATOMIC) {
             engine.afterAtomicCommit(tenant, jobId, transitionRange, request.suppressAutomations());
         }

@@ -48,6 +48,11 @@ final class ImportUndo {
             throw new InvalidInputException("import job " + jobId + " is still running, or its process died; "
                     + "it cannot be undone while it may still write");
         }
+        boolean committedNothing = job.moved() == 0
+                || (job.mode() == dev.journeys.api.ImportMode.ATOMIC && job.status() != ImportJob.Status.COMPLETED);
+        if (committedNothing) {
+            throw new InvalidInputException("import job " + jobId + " committed no move; there is nothing to undo");
+        }
         if (job.undoneAt().isPresent() || !engine.storage.claimUndo(tenant, jobId, engine.moves.now())) {
             throw new InvalidInputException("import job " + jobId + " was undone already");
         }

@@ -3,12 +3,9 @@ package dev.journeys.core.internal.imports;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file read one record at a time, so memory stays flat whatever its length. Strict UTF-8 (a BOM is
- * dropped), CRLF or LF, RFC 4180 quoting. Blank lines, and lines of nothing but commas, are skipped and
+ * dropped before parsing), CRLF or LF, RFC 4180 quoting. Blank lines, and lines of nothing but commas, are skipped and
  * counted. Each record knows the line it starts on.
  */
 public final class CsvFile implements AutoCloseable {
@@ -34,13 +31,11 @@ public final class CsvFile implements AutoCloseable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private long blankLines;
-    private boolean first = true;
 
     public CsvFile(InputStream in) {
         this.bytes = new CountingStream(in);
-        // REPORT, not the JDK's default REPLACE: a bad byte must fail loudly, never become '\uFFFD'.
-        this.reader = new GuardedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        // Never the JDK's default REPLACE: a bad byte must fail loudly, never become '\uFFFD'.
+        this.reader = new GuardedReader(new StrictUtf8Reader(bytes));
         try {
             this.parser = CSVParser.parse(reader, FORMAT);
         } catch (IOException e) {
@@ -69,10 +64,6 @@ public final class CsvFile implements AutoCloseable {
                 values.add(value);
                 blank &= value.isBlank();
             }
-            if (first && !values.isEmpty() && values.get(0).startsWith("\uFEFF")) {
-                values.set(0, values.get(0).substring(1));
-            }
-            first = false;
             if (blank) {
                 blankLines++;
                 continue;

@@ -100,7 +100,15 @@ public final class RowReader {
     }
 
     private static String clip(String value) {
-        return value.length() <= MAX_REPORTED_VALUE ? value : value.substring(0, MAX_REPORTED_VALUE - 1) + "…";
+        if (value.length() <= MAX_REPORTED_VALUE) {
+            return value;
+        }
+        int cut = MAX_REPORTED_VALUE - 1;
+        // Never split a surrogate pair: half an emoji is not text once written out as UTF-8.
+        if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+            cut--;
+        }
+        return value.substring(0, cut) + "…";
     }
 
     /** A well-formed row or its rejection. */
