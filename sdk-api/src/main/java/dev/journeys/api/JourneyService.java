@@ -3,6 +3,7 @@ package dev.journeys.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything a host does with the journeys of one tenant.
@@ -59,6 +60,12 @@ public interface JourneyService {
      */
     Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source);
 
+    /**
+     * Sets how many days a contact is expected to stay in a stage (1 to 3650), or clears it; the dashboard
+     * counts longer stays as stalled.
+     */
+    Journey setExpectedDays(JourneyId id, StageId stage, OptionalInt days);
+
     // ---- Moves -------------------------------------------------------------------------------
 
     /** The one way a contact enters, moves within or leaves a journey. */
@@ -105,6 +112,11 @@ public interface JourneyService {
 
     /** The tenant's automations, the events that drive them, and their run log. */
     AutomationService automations();
+
+    // ---- Dashboard ----------------------------------------------------------------------------
+
+    /** Stage counts, populations over time, conversion, stalls and movement by source. */
+    DashboardService dashboard();
 
     // ---- Imports ------------------------------------------------------------------------------
 

@@ -139,6 +139,19 @@ final class TenantJourneyService implements JourneyService {
     }
 
     @Override
+    public Journey setExpectedDays(JourneyId id, StageId stage, java.util.OptionalInt days) {
+        Inputs.required("stage id", stage);
+        Inputs.required("expected days", days);
+        if (days.isPresent() && (days.getAsInt() < 1 || days.getAsInt() > 3650)) {
+            throw new InvalidInputException("expected days must be 1..3650, was " + days.getAsInt());
+        }
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> {
+            stageOf(j, stage);
+            return new JourneyChange.SetExpectedDays(stage, days);
+        }).journey();
+    }
+
+    @Override
     public Journey reorderStages(JourneyId id, List<StageId> order) {
         List<StageId> wanted = List.copyOf(Inputs.required("stage order", order));
         return catalog.change(tenant, Inputs.required("journey id", id), j -> {
@@ -263,6 +276,11 @@ final class TenantJourneyService implements JourneyService {
     @Override
     public Registration onStageChange(StageChangeListener listener) {
         return listeners.add(tenant, listener);
+    }
+
+    @Override
+    public dev.journeys.api.DashboardService dashboard() {
+        return new TenantDashboardService(tenant, storage, catalog, moves);
     }
 
     @Override

@@ -84,11 +84,10 @@ final class DefinitionStore {
         return Db.call(() -> db.jdbi.withHandle(h -> {
             Map<Long, List<Stage>> stages = new LinkedHashMap<>();
             h.createQuery("""
-                            select s.journey_id, s.id, s.name, s.position from stages s
+                            select s.journey_id, s.id, s.name, s.position, s.expected_days from stages s
                              where s.tenant_id = :tenant and not s.removed order by s.journey_id, s.position""")
                     .bind("tenant", tenant)
-                    .map((rs, ctx) -> Map.entry(rs.getLong("journey_id"),
-                            new Stage(new StageId(rs.getLong("id")), rs.getString("name"), rs.getInt("position"))))
+                    .map((rs, ctx) -> Map.entry(rs.getLong("journey_id"), stageRow(rs)))
                     .forEach(e -> stages.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             return h.createQuery("select " + JOURNEY_COLUMNS + " from journeys where tenant_id = :tenant order by name_key, id")
                     .bind("tenant", tenant).map(DefinitionStore::journeyRow).list().stream()
@@ -145,6 +144,10 @@ final class DefinitionStore {
             h.createUpdate("update stages set name = :name, name_key = :key where id = :stage and journey_id = :journey")
                     .bind("name", rename.name()).bind("key", key(rename.name()))
                     .bind("stage", rename.stage().value()).bind("journey", id.value()).execute();
+        } else if (change instanceof JourneyChange.SetExpectedDays expected) {
+            h.createUpdate("update stages set expected_days = :days where id = :stage and journey_id = :journey")
+                    .bind("days", expected.days().isPresent() ? expected.days().getAsInt() : null)
+                    .bind("stage", expected.stage().value()).bind("journey", id.value()).execute();
         } else if (change instanceof JourneyChange.Reorder reorder) {
             renumber(h, id, reorder.order());
         } else if (change instanceof JourneyChange.RemoveStage remove) {
@@ -201,11 +204,17 @@ final class DefinitionStore {
         return h.createQuery("select " + JOURNEY_COLUMNS + " from journeys where id = :id and tenant_id = :tenant")
                 .bind("id", id).bind("tenant", tenant).map(DefinitionStore::journeyRow).findOne()
                 .map(row -> row.with(h.createQuery("""
-                                select id, name, position from stages
+                                select id, name, position, expected_days from stages
                                  where journey_id = :id and not removed order by position""")
                         .bind("id", id)
-                        .map((rs, ctx) -> new Stage(new StageId(rs.getLong("id")), rs.getString("name"), rs.getInt("position")))
+                        .map((rs, ctx) -> stageRow(rs))
                         .list()));
+    }
+
+    private static Stage stageRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int days = rs.getInt("expected_days");
+        java.util.OptionalInt expected = rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(days);
+        return new Stage(new StageId(rs.getLong("id")), rs.getString("name"), rs.getInt("position"), expected);
     }
 
     private static JourneyRow journeyRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

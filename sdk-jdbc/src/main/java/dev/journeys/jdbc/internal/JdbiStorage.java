@@ -62,6 +62,7 @@ final class JdbiStorage implements Storage {
     private volatile EventBatchWriter eventBatches;
     private volatile SystemStore system;
     private volatile ImportStore imports;
+    private volatile DashboardStore dashboard;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -105,6 +106,7 @@ final class JdbiStorage implements Storage {
             eventBatches = new EventBatchWriter(ds, moveWriter);
             system = new SystemStore(opened, ds);
             imports = new ImportStore(opened);
+            dashboard = new DashboardStore(opened);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -411,5 +413,27 @@ final class JdbiStorage implements Storage {
     @Override
     public boolean claimUndo(String tenant, long jobId, Instant at) {
         return imports().claimUndo(tenant, jobId, at);
+    }
+
+    // ---- dashboard
+
+    @Override
+    public void forEachTransitionByEffectiveTime(String tenant, JourneyId journey, Optional<Instant> upTo,
+                                                 Consumer<Transition> each) {
+        definitions();
+        dashboard.forEachTransition(tenant, journey, upTo, each);
+    }
+
+    @Override
+    public void forEachPlacement(String tenant, JourneyId journey, Consumer<Placement> each) {
+        definitions();
+        dashboard.forEachPlacement(tenant, journey, each);
+    }
+
+    @Override
+    public List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
+                                         Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit) {
+        definitions();
+        return dashboard.oldestInStage(tenant, journey, stage, enteredBefore, afterEnteredAt, afterContact, limit);
     }
 }

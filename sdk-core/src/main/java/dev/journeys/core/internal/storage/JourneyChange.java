@@ -21,6 +21,9 @@ public sealed interface JourneyChange {
     record RenameStage(StageId stage, String name) implements JourneyChange {
     }
 
+    record SetExpectedDays(StageId stage, java.util.OptionalInt days) implements JourneyChange {
+    }
+
     record Reorder(List<StageId> order) implements JourneyChange {
     }
 

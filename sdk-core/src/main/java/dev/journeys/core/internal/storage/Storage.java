@@ -155,4 +155,23 @@ public interface Storage {
 
     /** Marks the job undone; false when it was already. */
     boolean claimUndo(String tenant, long jobId, Instant at);
+
+    // ---- dashboard
+
+    /**
+     * Streams the journey's history in effective-time order (ties by placement version), moves effective
+     * at or before {@code upTo} only when given.
+     */
+    void forEachTransitionByEffectiveTime(String tenant, JourneyId journey, Optional<Instant> upTo,
+                                          Consumer<Transition> each);
+
+    /** Streams the journey's current placements. */
+    void forEachPlacement(String tenant, JourneyId journey, Consumer<Placement> each);
+
+    /**
+     * Contacts in the stage that entered it before {@code enteredBefore}, oldest first (ties by contact
+     * key), after the given position when present.
+     */
+    List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
+                                  Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit);
 }

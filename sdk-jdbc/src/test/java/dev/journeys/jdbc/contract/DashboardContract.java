@@ -1,0 +1,226 @@
+package dev.journeys.jdbc.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.journeys.api.Bucket;
+import dev.journeys.api.ConversionTime;
+import dev.journeys.api.DashboardService;
+import dev.journeys.api.Funnel;
+import dev.journeys.api.ImportMode;
+import dev.journeys.api.ImportReport;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.ImportSource;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.Movements;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.api.PageRequest;
+import dev.journeys.api.Populations;
+import dev.journeys.api.StalledContact;
+import dev.journeys.api.Stalls;
+import dev.journeys.api.TimeRange;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard: counts now and then, populations over time, funnels, conversion times, stalls and sources. */
+abstract class DashboardContract extends ImportContract {
+
+    private static final Instant JAN_1 = Instant.parse("2025-01-01T00:00:00Z");
+
+    private DashboardService dashboard() {
+        return journeys.dashboard();
+    }
+
+    private static Instant day(int n) {
+        return JAN_1.plus(Duration.ofDays(n - 1));
+    }
+
+    /** Backfills moves: each line is {@code contact,stage,day-of-2025}. */
+    private ImportReport backfill(Journey journey, String... lines) {
+        StringBuilder csv = new StringBuilder("contact,stage,occurred_at\n");
+        for (String line : lines) {
+            String[] f = line.split(",");
+            csv.append(f[0]).append(',').append(f[1]).append(',').append(day(Integer.parseInt(f[2]))).append('\n');
+        }
+        ImportReport report = journeys.imports().run(ImportRequest.of("backfill.csv",
+                ImportSource.of(csv.toString().getBytes(StandardCharsets.UTF_8)), "ann").intoJourney(journey.id())
+                .mode(ImportMode.BEST_EFFORT));
+        assertThat(report.rejected()).as("%s", report.rejections()).isZero();
+        return report;
+    }
+
+    /** Sales: Lead(0) → Demo Complete(1) → Trial(2) → Conversion(3) → Closed/Lost(4), in sequence. */
+    private Journey pipeline() {
+        Journey sales = sales();
+        backfill(sales,
+                "a,Lead,1", "a,Demo Complete,3", "a,Trial,10", "a,Conversion,20",
+                "b,Lead,2", "b,Demo Complete,5",
+                "c,Lead,2", "c,Demo Complete,4", "c,Trial,6",
+                "d,Lead,40");
+        return sales;
+    }
+
+    @Test
+    void stage_counts_are_live_and_list_every_stage() {
+        Journey sales = pipeline();
+        assertThat(dashboard().stageCounts(sales.id()).counts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                stage(sales, 0).id(), 1L, stage(sales, 1).id(), 1L, stage(sales, 2).id(), 1L,
+                stage(sales, 3).id(), 1L, stage(sales, 4).id(), 0L));
+        move("d", sales, 1);
+        assertThat(dashboard().stageCounts(sales.id()).of(stage(sales, 1).id())).isEqualTo(2);
+        assertThat(dashboard().stageCounts(sales.id()).total()).isEqualTo(4);
+    }
+
+    @Test
+    void stage_counts_at_a_past_instant_are_rebuilt_from_the_history() {
+        Journey sales = pipeline();
+        var atDay5 = dashboard().stageCountsAt(sales.id(), day(5).plusSeconds(1));
+        // a: Demo Complete; b: Demo Complete (day 5); c: Demo Complete (day 4); d: not yet.
+        assertThat(atDay5.of(stage(sales, 1).id())).isEqualTo(3);
+        assertThat(atDay5.total()).isEqualTo(3);
+        assertThat(dashboard().stageCountsAt(sales.id(), JAN_1.minusSeconds(1)).total()).isZero();
+    }
+
+    @Test
+    void populations_give_each_buckets_end_count_and_its_entries_and_exits() {
+        Journey sales = pipeline();
+        Populations daily = dashboard().populations(sales.id(), TimeRange.of(day(1), day(8)), Bucket.DAY);
+
+        assertThat(daily.points()).hasSize(7);
+        Populations.Point day2 = daily.points().get(1);
+        assertThat(day2.start()).isEqualTo(day(2));
+        assertThat(day2.stages().get(stage(sales, 0).id())).isEqualTo(new Populations.StagePopulation(3, 2, 0));
+        Populations.Point day5 = daily.points().get(4);
+        assertThat(day5.stages().get(stage(sales, 0).id())).isEqualTo(new Populations.StagePopulation(0, 0, 1));
+        assertThat(day5.stages().get(stage(sales, 1).id())).isEqualTo(new Populations.StagePopulation(3, 1, 0));
+
+        Populations weekly = dashboard().populations(sales.id(), TimeRange.of(day(1), day(60)), Bucket.WEEK);
+        Populations.Point last = weekly.points().get(weekly.points().size() - 1);
+        assertThat(last.stages().values().stream().mapToLong(Populations.StagePopulation::atEnd).sum()).isEqualTo(4);
+        assertThatThrownBy(() -> dashboard().populations(sales.id(),
+                TimeRange.of(day(1), day(1).plus(Duration.ofDays(3650))), Bucket.HOUR))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void an_ordered_funnel_stops_at_a_gap_and_an_any_order_funnel_does_not() {
+        Journey advocacy = advocacy();
+        backfill(advocacy,
+                "a,Case Study Submitted,1", "a,Testimonial Complete,2", "a,Reward Triggered,3",
+                "b,Case Study Submitted,1", "b,Reward Triggered,4",
+                "c,Testimonial Complete,2",
+                "d,Case Study Submitted,30");
+
+        Funnel ordered = dashboard().funnel(advocacy.id(), Funnel.Order.ORDERED, Optional.empty());
+        assertThat(ordered.contacts()).isEqualTo(4);
+        assertThat(ordered.steps()).extracting(Funnel.Step::reached).containsExactly(3L, 1L, 1L);
+        assertThat(ordered.steps().get(1).stepConversion()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(ordered.steps().get(2).cumulativeConversion()).isCloseTo(1 / 3.0, within(1e-9));
+
+        Funnel any = dashboard().funnel(advocacy.id(), Funnel.Order.ANY_ORDER, Optional.empty());
+        assertThat(any.steps()).extracting(Funnel.Step::reached).containsExactly(3L, 2L, 2L);
+
+        Funnel january = dashboard().funnel(advocacy.id(), Funnel.Order.ANY_ORDER,
+                Optional.of(TimeRange.of(day(1), day(10))));
+        assertThat(january.contacts()).isEqualTo(3);
+        assertThat(january.steps()).extracting(Funnel.Step::reached).containsExactly(2L, 2L, 2L);
+    }
+
+    @Test
+    void time_to_convert_is_measured_between_first_entries() {
+        Journey sales = pipeline();
+        ConversionTime leadToDemo = dashboard().timeToConvert(sales.id(), stage(sales, 0).id(), stage(sales, 1).id(),
+                Optional.empty());
+        // a: 2 days, b: 3 days, c: 2 days.
+        assertThat(leadToDemo.contacts()).isEqualTo(3);
+        assertThat(leadToDemo.median()).contains(Duration.ofDays(2));
+        assertThat(leadToDemo.p90()).contains(Duration.ofDays(3));
+        assertThat(leadToDemo.mean()).contains(Duration.ofDays(7).dividedBy(3));
+
+        ConversionTime never = dashboard().timeToConvert(sales.id(), stage(sales, 3).id(), stage(sales, 4).id(),
+                Optional.empty());
+        assertThat(never.contacts()).isZero();
+        assertThat(never.median()).isEmpty();
+    }
+
+    @Test
+    void stalls_count_time_in_the_stage_against_its_expected_days_or_a_given_threshold() {
+        Journey sales = pipeline();
+        journeys.setExpectedDays(sales.id(), stage(sales, 1).id(), OptionalInt.of(30));
+        assertThat(journeys.journey(sales.id()).orElseThrow().stages().get(1).expectedDays()).hasValue(30);
+
+        Stalls stalls = dashboard().stalls(sales.id(), Optional.empty());
+        Stalls.StageStall demo = stalls.stages().get(1);
+        assertThat(demo.inStage()).isEqualTo(1);
+        assertThat(demo.threshold()).contains(Duration.ofDays(30));
+        assertThat(demo.stalled()).isEqualTo(1);
+        assertThat(stalls.stages().get(0).threshold()).isEmpty();
+        assertThat(stalls.stages().get(0).stalled()).isZero();
+        assertThat(stalls.stages().get(0).medianTimeInStage().orElseThrow()).isGreaterThan(Duration.ofDays(300));
+
+        Stalls byThreshold = dashboard().stalls(sales.id(), Optional.of(Duration.ofDays(1)));
+        assertThat(byThreshold.stages()).extracting(Stalls.StageStall::stalled).containsExactly(1L, 1L, 1L, 1L, 0L);
+
+        journeys.setExpectedDays(sales.id(), stage(sales, 1).id(), OptionalInt.empty());
+        assertThat(dashboard().stalls(sales.id(), Optional.empty()).stages().get(1).stalled()).isZero();
+        assertThatThrownBy(() -> journeys.setExpectedDays(sales.id(), stage(sales, 1).id(), OptionalInt.of(0)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void stalled_contacts_are_paged_oldest_first() {
+        Journey advocacy = advocacy();
+        backfill(advocacy, "x,Case Study Submitted,3", "y,Case Study Submitted,1", "z,Case Study Submitted,2",
+                "w,Testimonial Complete,1");
+        var first = dashboard().stalledContacts(advocacy.id(), stage(advocacy, 0).id(),
+                Optional.of(Duration.ofDays(1)), PageRequest.first(2));
+        assertThat(first.items()).extracting(StalledContact::contactKey).containsExactly("y", "z");
+        var second = dashboard().stalledContacts(advocacy.id(), stage(advocacy, 0).id(),
+                Optional.of(Duration.ofDays(1)), PageRequest.after(first.next().orElseThrow(), 2));
+        assertThat(second.items()).extracting(StalledContact::contactKey).containsExactly("x");
+        assertThat(second.next()).isEmpty();
+        assertThat(first.items().get(0).timeInStage()).isGreaterThan(Duration.ofDays(300));
+        assertThat(dashboard().stalledContacts(advocacy.id(), stage(advocacy, 0).id(), Optional.empty(),
+                PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void movements_are_counted_by_source_and_direction() {
+        Journey sales = advocacy();
+        ImportReport imported = backfill(sales, "a,Case Study Submitted,1", "a,Testimonial Complete,2",
+                "b,Case Study Submitted,1");
+        move("b", sales, 1);
+        move("b", sales, 0);
+        journeys.move(dev.journeys.api.MoveRequest.exit("a", sales.id(), ANN));
+
+        Movements all = dashboard().movements(sales.id(), TimeRange.of(JAN_1, Instant.now().plusSeconds(60)));
+        Movements.BySource job = all.sources().stream().filter(s -> s.kind().equals("IMPORT")).findFirst().orElseThrow();
+        assertThat(job.ref()).isEqualTo(Long.toString(imported.jobId().orElseThrow()));
+        assertThat(List.of(job.entered(), job.progressed(), job.regressed(), job.exited())).containsExactly(2L, 1L, 0L, 0L);
+        Movements.BySource ann = all.sources().stream().filter(s -> s.kind().equals("MANUAL")).findFirst().orElseThrow();
+        assertThat(ann.ref()).isEqualTo("ann");
+        assertThat(List.of(ann.entered(), ann.progressed(), ann.regressed(), ann.exited())).containsExactly(0L, 1L, 1L, 1L);
+
+        Movements january = dashboard().movements(sales.id(), TimeRange.of(JAN_1, day(2)));
+        assertThat(january.sources()).singleElement().satisfies(s -> assertThat(s.entered()).isEqualTo(2));
+    }
+
+    @Test
+    void unknown_journeys_and_stages_are_not_found() {
+        Journey sales = sales();
+        JourneyId nowhere = new JourneyId(987_654_321L);
+        assertThatThrownBy(() -> dashboard().stageCounts(nowhere)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sdk.tenant("other-" + tenant).dashboard().stageCounts(sales.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> dashboard().timeToConvert(sales.id(), stage(sales, 0).id(),
+                new dev.journeys.api.StageId(987_654_321L), Optional.empty())).isInstanceOf(NotFoundException.class);
+    }
+}
