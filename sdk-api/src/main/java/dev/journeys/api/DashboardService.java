@@ -41,4 +41,13 @@ public interface DashboardService {
 
     /** The moves effective in a range, by source. */
     Movements movements(JourneyId journey, TimeRange range);
+
+    /**
+     * Compares the journey's maintained aggregates with its history replayed from the start. Costs time in
+     * proportion to the history: an operator's tool, not a page's.
+     */
+    DashboardCheck check(JourneyId journey);
+
+    /** Rebuilds the journey's aggregates from its history, then checks them. */
+    DashboardCheck repair(JourneyId journey);
 }

@@ -26,6 +26,7 @@ public final class SdkRuntime implements JourneysSdk {
     private final ImportEngine imports;
     private final ImportUndo undo;
     private final RunningImports runningImports;
+    private final DashboardFolder folder;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -34,7 +35,7 @@ public final class SdkRuntime implements JourneysSdk {
     SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
                ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
                AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses, ImportEngine imports,
-               ImportUndo undo, RunningImports runningImports) {
+               ImportUndo undo, RunningImports runningImports, DashboardFolder folder) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
@@ -48,6 +49,7 @@ public final class SdkRuntime implements JourneysSdk {
         this.imports = imports;
         this.undo = undo;
         this.runningImports = runningImports;
+        this.folder = folder;
     }
 
     /** Migrates the schema and provisions the system journeys of every tenant already known. Idempotent. */
@@ -55,6 +57,7 @@ public final class SdkRuntime implements JourneysSdk {
         if (started.compareAndSet(false, true)) {
             storage.start(placements);
             systemJourneys.provisionKnownTenants();
+            folder.start();
         }
         return this;
     }
@@ -76,6 +79,7 @@ public final class SdkRuntime implements JourneysSdk {
             // Queued events and running imports end before the database goes away.
             runningImports.close();
             async.close();
+            folder.close();
             storage.close();
         }
     }

@@ -19,7 +19,11 @@ import dev.journeys.api.StalledContact;
 import dev.journeys.api.Stalls;
 import dev.journeys.api.TimeRange;
 import dev.journeys.api.Transition;
+import dev.journeys.api.DashboardCheck;
+import dev.journeys.core.internal.dashboard.Aggregates;
 import dev.journeys.core.internal.dashboard.HistoryReplay;
+import dev.journeys.core.internal.storage.DashboardRead;
+import java.util.Set;
 import dev.journeys.core.internal.dashboard.Stalling;
 import dev.journeys.core.internal.storage.Storage;
 import java.time.Duration;
@@ -31,9 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dashboard of one tenant. This first version answers from the history and the placements as they
- * are, which is exact and live but costs time in proportion to the journey's history; maintained
- * counters and rollups, checked against {@link HistoryReplay}, are to replace it for large journeys.
+ * The dashboard of one tenant. Counts, populations and moves by source come from aggregates folded from
+ * the history ({@link Aggregates}), which grow with stages and buckets, plus the history not folded yet.
+ * Funnels, conversion times and stalls are still computed from the history and the placements as they
+ * are: exact and live, but in time proportional to the journey's size.
  */
 final class TenantDashboardService implements DashboardService {
 
@@ -63,17 +68,17 @@ final class TenantDashboardService implements DashboardService {
     @Override
     public StageCounts stageCounts(JourneyId id) {
         Journey journey = journey(id);
-        Map<StageId, Long> counts = new LinkedHashMap<>();
-        Map<StageId, Long> stored = storage.countByStage(tenant, journey.id());
-        journey.stages().forEach(s -> counts.put(s.id(), stored.getOrDefault(s.id(), 0L)));
-        return new StageCounts(journey.id(), moves.now(), counts);
+        Instant now = moves.now();
+        return new StageCounts(journey.id(), now,
+                Aggregates.countsNow(journey, storage.readDashboard(tenant, journey.id(), DashboardRead.countsOnly())));
     }
 
     @Override
     public StageCounts stageCountsAt(JourneyId id, Instant at) {
         Inputs.required("instant", at);
         Journey journey = journey(id);
-        return new StageCounts(journey.id(), at, HistoryReplay.counts(journey, history(journey, Optional.of(at))));
+        return new StageCounts(journey.id(), at, Aggregates.countsAt(journey,
+                storage.readDashboard(tenant, journey.id(), Aggregates.forCountsAt(at)), at));
     }
 
     @Override
@@ -81,7 +86,8 @@ final class TenantDashboardService implements DashboardService {
         Inputs.required("time range", range);
         Inputs.required("bucket", bucket);
         Journey journey = journey(id);
-        return HistoryReplay.populations(journey, history(journey, Optional.of(range.to())), range, bucket);
+        DashboardRead read = Aggregates.forPopulations(range, bucket);
+        return Aggregates.populations(journey, storage.readDashboard(tenant, journey.id(), read), range, bucket);
     }
 
     @Override
@@ -138,7 +144,43 @@ final class TenantDashboardService implements DashboardService {
     public Movements movements(JourneyId id, TimeRange range) {
         Inputs.required("time range", range);
         Journey journey = journey(id);
-        return HistoryReplay.movements(journey, history(journey, Optional.of(range.to())), range);
+        return Aggregates.movements(journey, storage.readDashboard(tenant, journey.id(), Aggregates.forMovements(range)),
+                range);
+    }
+
+    @Override
+    public DashboardCheck check(JourneyId id) {
+        Journey journey = journey(id);
+        List<Transition> history = history(journey, Optional.empty());
+        List<String> differences = new ArrayList<>();
+        differ(differences, "stage counts", stageCounts(id).counts(), HistoryReplay.counts(journey, history));
+        if (!history.isEmpty()) {
+            Instant now = moves.now();
+            TimeRange span = TimeRange.of(history.get(0).effectiveAt(), now.plusSeconds(1));
+            differ(differences, "daily populations", populations(id, span, Bucket.DAY).points(),
+                    HistoryReplay.populations(journey, history, span, Bucket.DAY).points());
+            differ(differences, "moves by source", Set.copyOf(movements(id, span).sources()),
+                    Set.copyOf(HistoryReplay.movements(journey, history, span).sources()));
+        }
+        return new DashboardCheck(journey.id(), differences.isEmpty(), differences);
+    }
+
+    private static void differ(List<String> differences, String what, Object aggregates, Object replayed) {
+        if (!aggregates.equals(replayed)) {
+            differences.add(what + ": aggregates " + clip(aggregates) + ", history " + clip(replayed));
+        }
+    }
+
+    private static String clip(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 2_000 ? text : text.substring(0, 2_000) + "…";
+    }
+
+    @Override
+    public DashboardCheck repair(JourneyId id) {
+        Journey journey = journey(id);
+        storage.rebuildDashboard(tenant, journey.id());
+        return check(id);
     }
 
     private static Stage stage(Journey journey, StageId stage) {

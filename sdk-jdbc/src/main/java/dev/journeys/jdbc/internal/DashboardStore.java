@@ -4,10 +4,19 @@ import dev.journeys.api.JourneyId;
 import dev.journeys.api.Placement;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
+import dev.journeys.api.TimeRange;
+import dev.journeys.core.internal.dashboard.FlowDelta;
+import dev.journeys.core.internal.storage.DashboardRead;
+import dev.journeys.core.internal.storage.DashboardSlice;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The reads behind the dashboard: the history in effective-time order, and placements by age. */
 final class DashboardStore {
@@ -62,5 +71,64 @@ final class DashboardStore {
                 .bind("afterContact", afterContact.orElse(null))
                 .bind("limit", limit)
                 .map(Rows.PLACEMENT).list()));
+    }
+
+    /**
+     * Everything in one snapshot (REPEATABLE READ on PostgreSQL, SERIALIZABLE on H2, both snapshot
+     * reads), so the aggregates and the unfolded history meet exactly at the fold's mark.
+     */
+    DashboardSlice read(String tenant, JourneyId journey, DashboardRead read) {
+        TransactionIsolationLevel snapshot = db.dialect == Dialect.POSTGRES
+                ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.SERIALIZABLE;
+        return Db.call(() -> db.jdbi.inTransaction(snapshot, h -> {
+            long mark = h.createQuery("select folded_to from dash_marks where id = 1").mapTo(Long.class).one();
+            Map<StageId, Long> populations = new HashMap<>();
+            h.createQuery("select stage_id, population from dash_populations where journey_id = :journey")
+                    .bind("journey", journey.value())
+                    .map((rs, ctx) -> Map.entry(new StageId(rs.getLong(1)), rs.getLong(2)))
+                    .forEach(e -> populations.put(e.getKey(), e.getValue()));
+            Map<Instant, Map<StageId, long[]>> flows = new HashMap<>();
+            if (read.flowsFrom().isPresent()) {
+                h.createQuery("select stage_id, bucket, entered, exited from "
+                                + (read.hourlyFlows() ? "dash_flows_hourly" : "dash_flows_daily")
+                                + " where journey_id = :journey and bucket >= :from")
+                        .bind("journey", journey.value()).bind("from", Rows.utc(read.flowsFrom().get()))
+                        .map((rs, ctx) -> {
+                            flows.computeIfAbsent(Rows.instant(rs, "bucket"), k -> new HashMap<>())
+                                    .put(new StageId(rs.getLong("stage_id")), new long[] {rs.getLong("entered"), rs.getLong("exited")});
+                            return 0;
+                        }).list();
+            }
+            Map<FlowDelta.MoveKey, Long> moves = new HashMap<>();
+            if (read.moveHours().isPresent()) {
+                h.createQuery("select * from dash_moves_hourly where journey_id = :journey and bucket >= :from and bucket < :to")
+                        .bind("journey", journey.value()).bind("from", Rows.utc(read.moveHours().get().from()))
+                        .bind("to", Rows.utc(read.moveHours().get().to()))
+                        .map((rs, ctx) -> {
+                            moves.put(new FlowDelta.MoveKey(journey.value(), Rows.instant(rs, "bucket"),
+                                    rs.getString("source_kind"), rs.getString("source_ref"), rs.getLong("from_stage_id"),
+                                    rs.getLong("to_stage_id")), rs.getLong("moves"));
+                            return 0;
+                        }).list();
+            }
+            List<Transition> unfolded = h.createQuery("select * from transitions where journey_id = :journey"
+                            + " and tenant_id = :tenant and " + (db.dialect == Dialect.POSTGRES ? "tx_id >= :mark" : "id > :mark")
+                            + " order by id")
+                    .bind("journey", journey.value()).bind("tenant", tenant).bind("mark", mark)
+                    .map(Rows.TRANSITION).list();
+            List<Transition> exact = new ArrayList<>();
+            for (TimeRange range : read.exact()) {
+                exact.addAll(exactly(h, tenant, journey, range));
+            }
+            return new DashboardSlice(populations, flows, moves, unfolded, exact);
+        }));
+    }
+
+    private static List<Transition> exactly(Handle h, String tenant, JourneyId journey, TimeRange range) {
+        return h.createQuery("""
+                        select * from transitions where journey_id = :journey and effective_at >= :from
+                           and effective_at < :to and tenant_id = :tenant""")
+                .bind("journey", journey.value()).bind("from", Rows.utc(range.from())).bind("to", Rows.utc(range.to()))
+                .bind("tenant", tenant).map(Rows.TRANSITION).list();
     }
 }

@@ -4,6 +4,7 @@ import dev.journeys.api.JourneysException;
 import dev.journeys.api.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -83,6 +84,33 @@ final class Db {
      */
     Lock moveLock(long journey) {
         return journeyLocks.length == 0 ? null : stripe(journey).readLock();
+    }
+
+    /**
+     * Runs {@code work} while no move of any journey is being written through this JVM (H2), which makes
+     * every transition id up to the highest one committed. Empty when the writers do not yield within
+     * {@code waitMillis} per journey stripe, or where there are no such locks (PostgreSQL).
+     */
+    <T> Optional<T> withMovesHeldOff(long waitMillis, Supplier<T> work) {
+        if (journeyLocks.length == 0) {
+            return Optional.empty();
+        }
+        int held = 0;
+        try {
+            for (; held < journeyLocks.length; held++) {
+                if (!journeyLocks[held].writeLock().tryLock(waitMillis, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.ofNullable(call(work));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            for (int i = held - 1; i >= 0; i--) {
+                journeyLocks[i].writeLock().unlock();
+            }
+        }
     }
 
     private ReadWriteLock stripe(long journey) {

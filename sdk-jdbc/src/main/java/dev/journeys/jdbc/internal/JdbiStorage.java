@@ -63,6 +63,7 @@ final class JdbiStorage implements Storage {
     private volatile SystemStore system;
     private volatile ImportStore imports;
     private volatile DashboardStore dashboard;
+    private volatile DashboardFold fold;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -107,6 +108,7 @@ final class JdbiStorage implements Storage {
             system = new SystemStore(opened, ds);
             imports = new ImportStore(opened);
             dashboard = new DashboardStore(opened);
+            fold = new DashboardFold(opened, ds);
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -435,5 +437,24 @@ final class JdbiStorage implements Storage {
                                          Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit) {
         definitions();
         return dashboard.oldestInStage(tenant, journey, stage, enteredBefore, afterEnteredAt, afterContact, limit);
+    }
+
+    @Override
+    public long foldDashboard() {
+        definitions();
+        return fold.fold();
+    }
+
+    @Override
+    public dev.journeys.core.internal.storage.DashboardSlice readDashboard(String tenant, JourneyId journey,
+                                                                          dev.journeys.core.internal.storage.DashboardRead read) {
+        definitions();
+        return dashboard.read(tenant, journey, read);
+    }
+
+    @Override
+    public void rebuildDashboard(String tenant, JourneyId journey) {
+        definitions();
+        fold.rebuild(tenant, journey);
     }
 }

@@ -223,4 +223,59 @@ abstract class DashboardContract extends ImportContract {
         assertThatThrownBy(() -> dashboard().timeToConvert(sales.id(), stage(sales, 0).id(),
                 new dev.journeys.api.StageId(987_654_321L), Optional.empty())).isInstanceOf(NotFoundException.class);
     }
+
+    /** Waits for the background fold to take up the journey's history. */
+    private void awaitFolded(Journey journey) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (count("select count(*) from dash_populations where journey_id = " + journey.id().value()) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the dashboard fold never took up journey " + journey.id());
+    }
+
+    @Test
+    void answers_are_the_same_before_and_after_the_history_is_folded_and_agree_with_a_replay() throws Exception {
+        Journey sales = pipeline();
+        move("d", sales, 1);
+        TimeRange year = TimeRange.of(JAN_1, Instant.now().plus(Duration.ofDays(1)));
+        var counts = dashboard().stageCounts(sales.id()).counts();
+        var atDay5 = dashboard().stageCountsAt(sales.id(), day(5).plusSeconds(1)).counts();
+        var daily = dashboard().populations(sales.id(), TimeRange.of(day(1), day(45)), Bucket.DAY);
+        var hourly = dashboard().populations(sales.id(), TimeRange.of(day(2), day(3)), Bucket.HOUR);
+        var moves = dashboard().movements(sales.id(), year);
+
+        awaitFolded(sales);
+
+        assertThat(dashboard().stageCounts(sales.id()).counts()).isEqualTo(counts);
+        assertThat(dashboard().stageCountsAt(sales.id(), day(5).plusSeconds(1)).counts()).isEqualTo(atDay5);
+        assertThat(dashboard().populations(sales.id(), TimeRange.of(day(1), day(45)), Bucket.DAY)).isEqualTo(daily);
+        assertThat(dashboard().populations(sales.id(), TimeRange.of(day(2), day(3)), Bucket.HOUR)).isEqualTo(hourly);
+        assertThat(java.util.Set.copyOf(dashboard().movements(sales.id(), year).sources()))
+                .isEqualTo(java.util.Set.copyOf(moves.sources()));
+        assertThat(dashboard().check(sales.id()).differences()).isEmpty();
+
+        // A move after the fold shows up at once.
+        move("d", sales, 2);
+        assertThat(dashboard().stageCounts(sales.id()).of(stage(sales, 2).id())).isEqualTo(counts.get(stage(sales, 2).id()) + 1);
+    }
+
+    @Test
+    void a_check_finds_aggregates_that_disagree_with_the_history_and_a_repair_rebuilds_them() throws Exception {
+        Journey sales = pipeline();
+        awaitFolded(sales);
+        try (java.sql.Connection c = rawConnection()) {
+            c.createStatement().executeUpdate("update dash_populations set population = population + 5 where journey_id = "
+                    + sales.id().value() + " and stage_id = " + stage(sales, 0).id().value());
+        }
+
+        var check = dashboard().check(sales.id());
+        assertThat(check.consistent()).isFalse();
+        assertThat(check.differences()).anyMatch(d -> d.startsWith("stage counts"));
+
+        var repaired = dashboard().repair(sales.id());
+        assertThat(repaired.consistent()).as("%s", repaired.differences()).isTrue();
+        assertThat(dashboard().stageCounts(sales.id()).of(stage(sales, 0).id())).isEqualTo(1);
+    }
 }

@@ -174,4 +174,21 @@ public interface Storage {
      */
     List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
                                   Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit);
+
+    /**
+     * Folds the committed history not folded yet into the dashboard's aggregates, in one transaction that
+     * also moves the fold's mark. Safe with several instances: one folds, the others return at once.
+     *
+     * @return the transitions folded, or -1 when another folder was at it or writers held it off
+     */
+    long foldDashboard();
+
+    /** Reads a journey's dashboard aggregates, and what is not folded yet, in one snapshot. */
+    DashboardSlice readDashboard(String tenant, JourneyId journey, DashboardRead read);
+
+    /**
+     * Replaces the journey's aggregates with those of its folded history, under the fold's lock: the
+     * repair when a check finds them wrong.
+     */
+    void rebuildDashboard(String tenant, JourneyId journey);
 }

@@ -1,0 +1,62 @@
+package dev.journeys.core.internal;
+
+import dev.journeys.core.internal.storage.Storage;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds new history into the dashboard's aggregates every second, off every move's path. Queries never
+ * wait for it: they add what is not folded yet themselves, so a fold that runs late only makes them a
+ * little slower.
+ */
+@Singleton
+final class DashboardFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFolder.class);
+    static final long INTERVAL_MILLIS = 1_000;
+
+    private final Storage storage;
+    private ScheduledExecutorService timer;
+
+    @Inject
+    DashboardFolder(Storage storage) {
+        this.storage = storage;
+    }
+
+    synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "journeys-dashboard-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::foldQuietly, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void foldQuietly() {
+        try {
+            storage.foldDashboard();
+        } catch (RuntimeException e) {
+            // The history is still there: the next fold takes it up, and queries add it meanwhile.
+            LOG.warn("Folding the dashboard failed; retrying in {} ms", INTERVAL_MILLIS, e);
+        }
+    }
+
+    synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

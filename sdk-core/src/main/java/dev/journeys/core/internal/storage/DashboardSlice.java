@@ -1,0 +1,21 @@
+package dev.journeys.core.internal.storage;
+
+import dev.journeys.api.StageId;
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.dashboard.FlowDelta;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One snapshot of a journey's dashboard aggregates, as {@link DashboardRead} asked.
+ *
+ * @param populations folded contacts per stage
+ * @param flows folded entries ([0]) and exits ([1]) per bucket start and stage
+ * @param moves folded moves per hour, source and stage pair
+ * @param unfolded the journey's history that is not folded yet, in commit order
+ * @param exact every transition effective in the read's exact ranges, folded or not
+ */
+public record DashboardSlice(Map<StageId, Long> populations, Map<Instant, Map<StageId, long[]>> flows,
+                             Map<FlowDelta.MoveKey, Long> moves, List<Transition> unfolded, List<Transition> exact) {
+}
