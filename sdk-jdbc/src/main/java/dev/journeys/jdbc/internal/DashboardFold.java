@@ -3,7 +3,7 @@ package dev.journeys.jdbc.internal;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.dashboard.FlowDelta;
+import dev.journeys.core.internal.storage.FlowDelta;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

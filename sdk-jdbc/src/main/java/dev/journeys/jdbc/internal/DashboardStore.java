@@ -5,7 +5,7 @@ import dev.journeys.api.Placement;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
 import dev.journeys.api.TimeRange;
-import dev.journeys.core.internal.dashboard.FlowDelta;
+import dev.journeys.core.internal.storage.FlowDelta;
 import dev.journeys.core.internal.storage.DashboardRead;
 import dev.journeys.core.internal.storage.DashboardSlice;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.journeys.api.StageId;
 import dev.journeys.api.TimeRange;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.DashboardRead;
+import dev.journeys.core.internal.storage.FlowDelta;
 import dev.journeys.core.internal.storage.DashboardSlice;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -140,7 +141,7 @@ public final class Aggregates {
     }
 
     private static void count(Journey journey, Map<List<String>, long[]> bySource, Transition t, long n) {
-        List<String> source = HistoryReplay.source(t.source());
+        List<String> source = FlowDelta.sourceOf(t.source());
         count(journey, bySource, source.get(0), source.get(1), t.from().map(StageId::value).orElse(0L),
                 t.to().map(StageId::value).orElse(0L), n);
     }

@@ -5,12 +5,12 @@ import dev.journeys.api.ConversionTime;
 import dev.journeys.api.Funnel;
 import dev.journeys.api.Journey;
 import dev.journeys.api.Movements;
-import dev.journeys.api.MoveSource;
 import dev.journeys.api.Populations;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
 import dev.journeys.api.TimeRange;
 import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.FlowDelta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ public final class HistoryReplay {
             if (!range.contains(t.effectiveAt())) {
                 continue;
             }
-            long[] counts = bySource.computeIfAbsent(source(t.source()), k -> new long[4]);
+            long[] counts = bySource.computeIfAbsent(FlowDelta.sourceOf(t.source()), k -> new long[4]);
             if (t.from().isEmpty()) {
                 counts[0]++;
             } else if (t.to().isEmpty()) {
@@ -145,23 +145,6 @@ public final class HistoryReplay {
         sources.sort(java.util.Comparator.comparingLong(Movements.BySource::total).reversed()
                 .thenComparing(Movements.BySource::kind).thenComparing(Movements.BySource::ref));
         return new Movements(journey.id(), range, sources);
-    }
-
-    /** The kind and reference a move is counted under. */
-    static List<String> source(MoveSource source) {
-        if (source instanceof MoveSource.Manual m) {
-            return List.of("MANUAL", m.actor());
-        }
-        if (source instanceof MoveSource.Automation a) {
-            return List.of("AUTOMATION", Long.toString(a.automationId()));
-        }
-        if (source instanceof MoveSource.Import i) {
-            return List.of("IMPORT", Long.toString(i.jobId()));
-        }
-        if (source instanceof MoveSource.ImportUndo u) {
-            return List.of("UNDO", Long.toString(u.jobId()));
-        }
-        return List.of("SYSTEM", ((MoveSource.SystemPlugin) source).pluginKey());
     }
 
     /** What the funnel and conversion times need of one contact. */

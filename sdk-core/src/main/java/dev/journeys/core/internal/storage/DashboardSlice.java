@@ -2,7 +2,6 @@ package dev.journeys.core.internal.storage;
 
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.dashboard.FlowDelta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

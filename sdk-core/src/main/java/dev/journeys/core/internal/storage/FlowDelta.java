@@ -1,5 +1,6 @@
-package dev.journeys.core.internal.dashboard;
+package dev.journeys.core.internal.storage;
 
+import dev.journeys.api.MoveSource;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
 import java.time.Instant;
@@ -49,8 +50,25 @@ public final class FlowDelta {
             hourly.computeIfAbsent(new FlowKey(journey, to.value(), hour), k -> new long[2])[0]++;
             daily.computeIfAbsent(new FlowKey(journey, to.value(), day), k -> new long[2])[0]++;
         });
-        List<String> source = HistoryReplay.source(t.source());
+        List<String> source = sourceOf(t.source());
         moves.merge(new MoveKey(journey, hour, source.get(0), source.get(1), id(t.from()), id(t.to())), 1L, Long::sum);
+    }
+
+    /** The kind and reference a move is counted under on the dashboard. */
+    public static List<String> sourceOf(MoveSource source) {
+        if (source instanceof MoveSource.Manual m) {
+            return List.of("MANUAL", m.actor());
+        }
+        if (source instanceof MoveSource.Automation a) {
+            return List.of("AUTOMATION", Long.toString(a.automationId()));
+        }
+        if (source instanceof MoveSource.Import i) {
+            return List.of("IMPORT", Long.toString(i.jobId()));
+        }
+        if (source instanceof MoveSource.ImportUndo u) {
+            return List.of("UNDO", Long.toString(u.jobId()));
+        }
+        return List.of("SYSTEM", ((MoveSource.SystemPlugin) source).pluginKey());
     }
 
     private static long id(Optional<StageId> stage) {
