@@ -35,10 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dashboard of one tenant. Counts, populations and moves by source come from aggregates folded from
- * the history ({@link Aggregates}), which grow with stages and buckets, plus the history not folded yet.
- * Funnels, conversion times and stalls are still computed from the history and the placements as they
- * are: exact and live, but in time proportional to the journey's size.
+ * The dashboard of one tenant. Every answer comes from aggregates folded from the history
+ * ({@link Aggregates}), which grow with stages, buckets, cohort days and paths, never with contacts, plus
+ * what the history not folded yet adds; {@link HistoryReplay} is the reference that {@link #check} holds
+ * them to.
  */
 final class TenantDashboardService implements DashboardService {
 
@@ -95,7 +95,7 @@ final class TenantDashboardService implements DashboardService {
         Inputs.required("funnel order", order);
         Inputs.required("cohort", cohort);
         Journey journey = journey(id);
-        return HistoryReplay.funnel(journey, history(journey, Optional.empty()), order, cohort);
+        return Aggregates.funnel(journey, storage.readDashboard(tenant, journey.id(), DashboardRead.forPaths()), order, cohort);
     }
 
     @Override
@@ -106,15 +106,16 @@ final class TenantDashboardService implements DashboardService {
         Journey journey = journey(id);
         stage(journey, from);
         stage(journey, to);
-        return HistoryReplay.timeToConvert(journey, history(journey, Optional.empty()), from, to, cohort);
+        return Aggregates.timeToConvert(journey, storage.readDashboard(tenant, journey.id(),
+                DashboardRead.forConversions(from, to)), from, to, cohort);
     }
 
     @Override
     public Stalls stalls(JourneyId id, Optional<Duration> threshold) {
         Journey journey = journey(id);
-        List<Placement> placements = new ArrayList<>();
-        storage.forEachPlacement(tenant, journey.id(), placements::add);
-        return Stalling.stalls(journey, placements, moves.now(), positive(threshold));
+        Optional<Duration> given = positive(threshold);
+        return Aggregates.stalls(journey, storage.readDashboard(tenant, journey.id(), DashboardRead.forOccupancy()),
+                moves.now(), given);
     }
 
     @Override
@@ -161,6 +162,13 @@ final class TenantDashboardService implements DashboardService {
                     HistoryReplay.populations(journey, history, span, Bucket.DAY).points());
             differ(differences, "moves by source", Set.copyOf(movements(id, span).sources()),
                     Set.copyOf(HistoryReplay.movements(journey, history, span).sources()));
+            for (Funnel.Order order : Funnel.Order.values()) {
+                differ(differences, order.name().toLowerCase() + " funnel", funnel(id, order, Optional.empty()),
+                        HistoryReplay.funnel(journey, history, order, Optional.empty()));
+            }
+            Map<StageId, Long> occupants = new LinkedHashMap<>();
+            stalls(id, Optional.empty()).stages().forEach(s -> occupants.put(s.stage(), s.inStage()));
+            differ(differences, "contacts in stage by entry hour", occupants, HistoryReplay.counts(journey, history));
         }
         return new DashboardCheck(journey.id(), differences.isEmpty(), differences);
     }

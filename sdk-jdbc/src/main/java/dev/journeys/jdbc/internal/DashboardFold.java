@@ -78,19 +78,8 @@ final class DashboardFold {
                     c.rollback();
                     return 0L;
                 }
-                FlowDelta delta = new FlowDelta();
                 String range = postgres ? "tx_id >= ? and tx_id < ?" : "id > ? and id <= ?";
-                try (PreparedStatement ps = c.prepareStatement("select * from transitions where " + range)) {
-                    ps.setLong(1, from);
-                    ps.setLong(2, to);
-                    ps.setFetchSize(1_000);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            delta.add(Rows.TRANSITION.map(rs, null));
-                        }
-                    }
-                }
-                apply(c, delta);
+                FlowDelta delta = foldAll(c, "select * from transitions where " + range + " order by id", from, to);
                 try (PreparedStatement ps = c.prepareStatement("update dash_marks set folded_to = ? where id = 1")) {
                     ps.setLong(1, to);
                     ps.executeUpdate();
@@ -126,25 +115,58 @@ final class DashboardFold {
         }
     }
 
+    /** Transitions folded per run of per-contact state: bounds the memory a fold of millions takes. */
+    private static final int RUN = 10_000;
+
+    /**
+     * Streams the transitions a query selects (two long parameters) and folds them: the flows at the end,
+     * the per-contact state run by run, all on {@code c}'s transaction.
+     */
+    private FlowDelta foldAll(Connection c, String sql, long first, long second) throws SQLException {
+        FlowDelta delta = new FlowDelta();
+        List<Transition> run = new ArrayList<>(RUN);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, first);
+            ps.setLong(2, second);
+            ps.setFetchSize(1_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Transition t = Rows.TRANSITION.map(rs, null);
+                    delta.add(t);
+                    run.add(t);
+                    if (run.size() == RUN) {
+                        ContactFolding.apply(c, ContactFolding.fold(c, postgres, run));
+                        run.clear();
+                    }
+                }
+            }
+        }
+        if (!run.isEmpty()) {
+            ContactFolding.apply(c, ContactFolding.fold(c, postgres, run));
+        }
+        apply(c, delta);
+        return delta;
+    }
+
     /**
      * Adds a delta to the aggregates: an update per row, then an insert for the rows not there yet. Safe
      * without upserts because one folder at a time writes them.
      */
     static void apply(Connection c, FlowDelta delta) throws SQLException {
-        addAll(c, "update dash_populations set population = population + ? where journey_id = ? and stage_id = ?",
+        upsert(c, "update dash_populations set population = population + ? where journey_id = ? and stage_id = ?",
                 "insert into dash_populations (population, journey_id, stage_id) values (?, ?, ?)",
                 delta.populations().entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey().journey(),
                         e.getKey().stage()}).toList());
         for (boolean hourly : new boolean[] {true, false}) {
             String table = hourly ? "dash_flows_hourly" : "dash_flows_daily";
-            addAll(c, "update " + table + " set entered = entered + ?, exited = exited + ?"
+            upsert(c, "update " + table + " set entered = entered + ?, exited = exited + ?"
                             + " where journey_id = ? and stage_id = ? and bucket = ?",
                     "insert into " + table + " (entered, exited, journey_id, stage_id, bucket) values (?, ?, ?, ?, ?)",
                     (hourly ? delta.hourly() : delta.daily()).entrySet().stream().map(e -> new Object[] {
                             e.getValue()[0], e.getValue()[1], e.getKey().journey(), e.getKey().stage(),
                             Rows.utc(e.getKey().bucket())}).toList());
         }
-        addAll(c, "update dash_moves_hourly set moves = moves + ? where journey_id = ? and bucket = ? and source_kind = ?"
+        upsert(c, "update dash_moves_hourly set moves = moves + ? where journey_id = ? and bucket = ? and source_kind = ?"
                         + " and source_ref = ? and from_stage_id = ? and to_stage_id = ?",
                 "insert into dash_moves_hourly (moves, journey_id, bucket, source_kind, source_ref, from_stage_id,"
                         + " to_stage_id) values (?, ?, ?, ?, ?, ?, ?)",
@@ -153,7 +175,8 @@ final class DashboardFold {
                         e.getKey().to()}).toList());
     }
 
-    private static void addAll(Connection c, String update, String insert, List<Object[]> rows) throws SQLException {
+    /** Updates each row, then inserts those that were not there; safe because one folder at a time writes. */
+    static void upsert(Connection c, String update, String insert, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -206,26 +229,15 @@ final class DashboardFold {
                         rs.next();
                         mark = rs.getLong(1);
                     }
-                    for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly")) {
+                    for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly",
+                            "dash_contacts", "dash_paths", "dash_conversions", "dash_occupancy")) {
                         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where journey_id = ?")) {
                             ps.setLong(1, journey.value());
                             ps.executeUpdate();
                         }
                     }
-                    FlowDelta delta = new FlowDelta();
-                    try (PreparedStatement ps = c.prepareStatement("select * from transitions where journey_id = ?"
-                            + " and tenant_id = ? and " + (postgres ? "tx_id < ?" : "id <= ?"))) {
-                        ps.setLong(1, journey.value());
-                        ps.setString(2, tenant);
-                        ps.setLong(3, mark);
-                        ps.setFetchSize(1_000);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                delta.add(Rows.TRANSITION.map(rs, null));
-                            }
-                        }
-                    }
-                    apply(c, delta);
+                    foldAll(c, "select * from transitions where journey_id = ? and " + (postgres ? "tx_id < ?" : "id <= ?")
+                            + " order by id", journey.value(), mark);
                     c.commit();
                     return null;
                 } catch (SQLException | RuntimeException e) {

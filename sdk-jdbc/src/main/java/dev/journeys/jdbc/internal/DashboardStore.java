@@ -6,6 +6,7 @@ import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
 import dev.journeys.api.TimeRange;
 import dev.journeys.core.internal.storage.FlowDelta;
+import dev.journeys.core.internal.storage.ContactFold;
 import dev.journeys.core.internal.storage.DashboardRead;
 import dev.journeys.core.internal.storage.DashboardSlice;
 import java.time.Instant;
@@ -120,7 +121,45 @@ final class DashboardStore {
             for (TimeRange range : read.exact()) {
                 exact.addAll(exactly(h, tenant, journey, range));
             }
-            return new DashboardSlice(populations, flows, moves, unfolded, exact);
+            Map<ContactFold.PathKey, Long> paths = new HashMap<>();
+            if (read.paths()) {
+                h.createQuery("select cohort_day, path, contacts from dash_paths where journey_id = :journey and contacts <> 0")
+                        .bind("journey", journey.value())
+                        .map((rs, ctx) -> paths.put(new ContactFold.PathKey(journey.value(), Rows.instant(rs, "cohort_day"),
+                                rs.getString("path")), rs.getLong("contacts")))
+                        .list();
+            }
+            Map<ContactFold.ConversionKey, long[]> conversions = new HashMap<>();
+            if (read.conversionPair().isPresent()) {
+                h.createQuery("""
+                                select cohort_day, bucket, contacts, seconds from dash_conversions
+                                 where journey_id = :journey and from_stage_id = :from and to_stage_id = :to and contacts <> 0""")
+                        .bind("journey", journey.value())
+                        .bind("from", read.conversionPair().get().get(0).value())
+                        .bind("to", read.conversionPair().get().get(1).value())
+                        .map((rs, ctx) -> conversions.put(new ContactFold.ConversionKey(journey.value(),
+                                Rows.instant(rs, "cohort_day"), read.conversionPair().get().get(0).value(),
+                                read.conversionPair().get().get(1).value(), rs.getInt("bucket")),
+                                new long[] {rs.getLong("contacts"), rs.getLong("seconds")}))
+                        .list();
+            }
+            Map<ContactFold.OccupancyKey, Long> occupancy = new HashMap<>();
+            if (read.occupancy()) {
+                h.createQuery("select stage_id, entered_hour, contacts from dash_occupancy where journey_id = :journey and contacts <> 0")
+                        .bind("journey", journey.value())
+                        .map((rs, ctx) -> occupancy.put(new ContactFold.OccupancyKey(journey.value(), rs.getLong("stage_id"),
+                                Rows.instant(rs, "entered_hour")), rs.getLong("contacts")))
+                        .list();
+            }
+            ContactFold tail = null;
+            if (read.paths() || read.conversionPair().isPresent() || read.occupancy()) {
+                try {
+                    tail = ContactFolding.fold(h.getConnection(), db.dialect == Dialect.POSTGRES, unfolded);
+                } catch (java.sql.SQLException e) {
+                    throw new dev.journeys.api.StorageException("reading the dashboard failed: " + e.getMessage(), e);
+                }
+            }
+            return new DashboardSlice(populations, flows, moves, unfolded, exact, paths, conversions, occupancy, tail);
         }));
     }
 

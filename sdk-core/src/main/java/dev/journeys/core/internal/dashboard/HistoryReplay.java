@@ -84,7 +84,7 @@ public final class HistoryReplay {
         long[] reached = new long[n];
         long counted = 0;
         for (Contact c : contacts.values()) {
-            if (cohort.isPresent() && !cohort.get().contains(c.firstEntry)) {
+            if (cohort.isPresent() && !Aggregates.inCohort(cohort.get(), c.firstEntry.truncatedTo(java.time.temporal.ChronoUnit.DAYS))) {
                 continue;
             }
             counted++;
@@ -96,12 +96,18 @@ public final class HistoryReplay {
                 }
             }
         }
+        return funnelOf(journey, order, cohort, counted, reached);
+    }
+
+    /** The funnel of contacts reaching each stage, {@code reached} in the journey's stage order. */
+    static Funnel funnelOf(Journey journey, Funnel.Order order, Optional<TimeRange> cohort, long contacts, long[] reached) {
+        int n = journey.stages().size();
         List<Funnel.Step> steps = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             double step = i == 0 ? (reached[0] > 0 ? 1 : 0) : ratio(reached[i], reached[i - 1]);
             steps.add(new Funnel.Step(journey.stages().get(i).id(), reached[i], step, ratio(reached[i], reached[0])));
         }
-        return new Funnel(journey.id(), order, cohort, counted, steps);
+        return new Funnel(journey.id(), order, cohort, contacts, steps);
     }
 
     public static ConversionTime timeToConvert(Journey journey, Iterable<Transition> history, StageId from, StageId to,
@@ -110,7 +116,7 @@ public final class HistoryReplay {
         int toAt = position(journey, to);
         List<Duration> took = new ArrayList<>();
         for (Contact c : contacts(journey, history).values()) {
-            if (cohort.isPresent() && !cohort.get().contains(c.firstEntry)) {
+            if (cohort.isPresent() && !Aggregates.inCohort(cohort.get(), c.firstEntry.truncatedTo(java.time.temporal.ChronoUnit.DAYS))) {
                 continue;
             }
             Instant start = c.firstReached.get(fromAt);

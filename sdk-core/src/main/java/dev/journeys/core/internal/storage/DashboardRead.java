@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.storage;
 
+import dev.journeys.api.StageId;
 import dev.journeys.api.TimeRange;
 import java.time.Instant;
 import java.util.List;
@@ -8,12 +9,33 @@ import java.util.Optional;
 /**
  * What a dashboard query needs read, all in one snapshot: the folded populations and the journey's
  * unfolded history always; folded flows from an instant on (hourly or daily) when asked; folded moves of
- * whole hours in a range when asked; and every transition, folded or not, effective in the given ranges.
+ * whole hours in a range when asked; every transition, folded or not, effective in the given ranges; and
+ * the per-contact sums (funnel paths, conversions between one pair of stages, occupancy) when asked, with
+ * what the unfolded history adds to them.
  */
 public record DashboardRead(Optional<Instant> flowsFrom, boolean hourlyFlows, Optional<TimeRange> moveHours,
-                            List<TimeRange> exact) {
+                            List<TimeRange> exact, boolean paths, Optional<List<StageId>> conversionPair,
+                            boolean occupancy) {
+
+    public DashboardRead(Optional<Instant> flowsFrom, boolean hourlyFlows, Optional<TimeRange> moveHours,
+                         List<TimeRange> exact) {
+        this(flowsFrom, hourlyFlows, moveHours, exact, false, Optional.empty(), false);
+    }
 
     public static DashboardRead countsOnly() {
         return new DashboardRead(Optional.empty(), false, Optional.empty(), List.of());
+    }
+
+    public static DashboardRead forPaths() {
+        return new DashboardRead(Optional.empty(), false, Optional.empty(), List.of(), true, Optional.empty(), false);
+    }
+
+    public static DashboardRead forConversions(StageId from, StageId to) {
+        return new DashboardRead(Optional.empty(), false, Optional.empty(), List.of(), false,
+                Optional.of(List.of(from, to)), false);
+    }
+
+    public static DashboardRead forOccupancy() {
+        return new DashboardRead(Optional.empty(), false, Optional.empty(), List.of(), false, Optional.empty(), true);
     }
 }

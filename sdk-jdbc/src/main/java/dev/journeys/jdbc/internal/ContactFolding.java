@@ -1,0 +1,133 @@
+package dev.journeys.jdbc.internal;
+
+import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.ContactFold;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads what a {@link ContactFold} needs for a run of transitions, and writes what it adds up to. */
+final class ContactFolding {
+
+    private ContactFolding() {
+    }
+
+    private record Version(long journey, String contact, long version) {
+    }
+
+    /** Folds the transitions over the states and entry times they need, read on {@code c}. */
+    static ContactFold fold(Connection c, boolean postgres, List<Transition> run) throws SQLException {
+        Map<Long, Set<String>> contacts = new LinkedHashMap<>();
+        Map<Version, Instant> entries = new HashMap<>();
+        for (Transition t : run) {
+            contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
+            entries.put(new Version(t.journeyId().value(), t.contactKey(), t.placementVersion()), t.effectiveAt());
+        }
+        Map<ContactFold.ContactKey, ContactFold.State> known = new HashMap<>();
+        for (Map.Entry<Long, Set<String>> e : contacts.entrySet()) {
+            readStates(c, postgres, e.getKey(), e.getValue(), known);
+        }
+        Map<Long, List<Version>> missing = new LinkedHashMap<>();
+        for (Transition t : run) {
+            Version previous = new Version(t.journeyId().value(), t.contactKey(), t.placementVersion() - 1);
+            if (t.from().isPresent() && !entries.containsKey(previous)) {
+                missing.computeIfAbsent(previous.journey(), k -> new ArrayList<>()).add(previous);
+            }
+        }
+        for (Map.Entry<Long, List<Version>> e : missing.entrySet()) {
+            readEntries(c, postgres, e.getKey(), e.getValue(), entries);
+        }
+        ContactFold fold = new ContactFold(known);
+        for (Transition t : run) {
+            fold.add(t, Optional.ofNullable(entries.get(new Version(t.journeyId().value(), t.contactKey(),
+                    t.placementVersion() - 1))));
+        }
+        return fold.finish();
+    }
+
+    private static void readStates(Connection c, boolean postgres, long journey, Set<String> contacts,
+                                   Map<ContactFold.ContactKey, ContactFold.State> into) throws SQLException {
+        String sql = postgres
+                ? "select contact_key, cohort, reached from dash_contacts where journey_id = ? and contact_key = any(?)"
+                : "select d.contact_key, d.cohort, d.reached from table(k varchar = ?) w"
+                        + " join dash_contacts d on d.journey_id = ? and d.contact_key = w.k";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            String[] keys = contacts.toArray(new String[0]);
+            if (postgres) {
+                ps.setLong(1, journey);
+                ps.setArray(2, c.createArrayOf("varchar", keys));
+            } else {
+                ps.setObject(1, keys);
+                ps.setLong(2, journey);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.put(new ContactFold.ContactKey(journey, rs.getString(1)),
+                            ContactFold.State.decode(Rows.instant(rs, "cohort"), rs.getString(3)));
+                }
+            }
+        }
+    }
+
+    private static void readEntries(Connection c, boolean postgres, long journey, List<Version> wanted,
+                                    Map<Version, Instant> into) throws SQLException {
+        String sql = postgres
+                ? "select t.contact_key, t.placement_version, t.effective_at from transitions t"
+                        + " join unnest(?::varchar[], ?::bigint[]) as k(c, v) on t.contact_key = k.c and t.placement_version = k.v"
+                        + " where t.journey_id = ?"
+                : "select t.contact_key, t.placement_version, t.effective_at from table(c varchar = ?, v bigint = ?) k"
+                        + " join transitions t on t.journey_id = ? and t.contact_key = k.c and t.placement_version = k.v";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            String[] keys = wanted.stream().map(Version::contact).toArray(String[]::new);
+            Long[] versions = wanted.stream().map(Version::version).toArray(Long[]::new);
+            if (postgres) {
+                ps.setArray(1, c.createArrayOf("varchar", keys));
+                ps.setArray(2, c.createArrayOf("bigint", versions));
+            } else {
+                ps.setObject(1, keys);
+                ps.setObject(2, versions);
+            }
+            ps.setLong(3, journey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.put(new Version(journey, rs.getString(1), rs.getLong(2)), Rows.instant(rs, "effective_at"));
+                }
+            }
+        }
+    }
+
+    /** Writes the fold's states and adds its sums; one folder at a time, so update-then-insert is safe. */
+    static void apply(Connection c, ContactFold fold) throws SQLException {
+        List<Object[]> states = new ArrayList<>();
+        fold.changed().forEach((k, s) -> states.add(new Object[] {Rows.utc(s.cohort()), s.encode(), k.journey(), k.contact()}));
+        DashboardFold.upsert(c, "update dash_contacts set cohort = ?, reached = ? where journey_id = ? and contact_key = ?",
+                "insert into dash_contacts (cohort, reached, journey_id, contact_key) values (?, ?, ?, ?)", states);
+        DashboardFold.upsert(c, "update dash_paths set contacts = contacts + ? where journey_id = ? and cohort_day = ? and path = ?",
+                "insert into dash_paths (contacts, journey_id, cohort_day, path) values (?, ?, ?, ?)",
+                fold.paths().entrySet().stream().filter(e -> e.getValue() != 0).map(e -> new Object[] {e.getValue(),
+                        e.getKey().journey(), Rows.utc(e.getKey().cohortDay()), e.getKey().path()}).toList());
+        DashboardFold.upsert(c, "update dash_conversions set contacts = contacts + ?, seconds = seconds + ? where journey_id = ?"
+                        + " and cohort_day = ? and from_stage_id = ? and to_stage_id = ? and bucket = ?",
+                "insert into dash_conversions (contacts, seconds, journey_id, cohort_day, from_stage_id, to_stage_id, bucket)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                fold.conversions().entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+                        .map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().journey(),
+                                Rows.utc(e.getKey().cohortDay()), e.getKey().from(), e.getKey().to(), e.getKey().bucket()})
+                        .toList());
+        DashboardFold.upsert(c, "update dash_occupancy set contacts = contacts + ? where journey_id = ? and stage_id = ?"
+                        + " and entered_hour = ?",
+                "insert into dash_occupancy (contacts, journey_id, stage_id, entered_hour) values (?, ?, ?, ?)",
+                fold.occupancy().entrySet().stream().filter(e -> e.getValue() != 0).map(e -> new Object[] {e.getValue(),
+                        e.getKey().journey(), e.getKey().stage(), Rows.utc(e.getKey().enteredHour())}).toList());
+    }
+}
