@@ -10,6 +10,11 @@ import java.util.Optional;
  * before the call is in it. Times are the moves' effective times, so backfilled imports land where they
  * belong.
  *
+ * <p>The answers come from aggregates that a background fold keeps from the history, a second or so
+ * behind, plus what the history not folded yet adds; their size grows with stages, time buckets and
+ * cohort days, not with contacts. {@link #check} holds them to a replay of the history, and
+ * {@link #repair} rebuilds them from it.
+ *
  * @throws NotFoundException from every method, for a journey or stage not in this tenant
  */
 public interface DashboardService {
@@ -31,7 +36,8 @@ public interface DashboardService {
 
     /**
      * Per stage: how many contacts have been in it longer than {@code threshold}, or, when it is empty,
-     * than the stage's expected days; and the median time in the stage.
+     * than the stage's expected days; and the median time in the stage. Time in stage is counted to the
+     * hour: a contact is stalled when it entered before the start of the hour holding now minus the threshold.
      */
     Stalls stalls(JourneyId journey, Optional<Duration> threshold);
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * How many contacts reached each stage, in the journey's current order.
  *
- * @param cohort when present, only contacts whose first move into the journey is effective in it
+ * @param cohort when present, only contacts whose first move into the journey is effective on a UTC day
+ *        that starts within it
  * @param contacts the contacts counted: those that ever entered the journey (within the cohort)
  */
 public record Funnel(JourneyId journey, Order order, Optional<TimeRange> cohort, long contacts, List<Step> steps) {

@@ -376,6 +376,9 @@ final class AutomationEngine {
         if (source instanceof MoveSource.Automation) {
             return "automation";
         }
+        if (source instanceof MoveSource.ImportUndo) {
+            return "undo";
+        }
         return source instanceof MoveSource.Import ? "import" : "system";
     }
 }
