@@ -196,6 +196,12 @@ final class ImportRun {
             }
             tally = before.copy();
             placed.clear();
+            if (request.mode() == ImportMode.ATOMIC) {
+                // Rolling back would take every batch before with it: all or nothing, so nothing.
+                throw new dev.journeys.api.StorageException("another writer moved a contact of the file while it was"
+                        + " being imported; nothing was committed: run the import again", null);
+            }
+            session.rollback();
             if (attempt >= engine.maxAttempts) {
                 throw new dev.journeys.api.StorageException(
                         "other writers kept moving the same contacts; gave up after " + attempt + " attempts", null);

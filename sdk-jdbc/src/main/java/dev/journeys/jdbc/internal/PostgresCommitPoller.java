@@ -83,6 +83,8 @@ final class PostgresCommitPoller implements CommitFollower {
                                   from transitions where tx_id = any(:inFlight) and id <= :seen""")
                         .bind("seen", seenBefore)
                         .bindArray("inFlight", Long.class, (Object[]) inFlightBefore)
+                        // a cursor: one commit can bring a million rows (an atomic import)
+                        .setFetchSize(1_000)
                         .map((rs, ctx) -> {
                             feed.committed(rs.getString("tenant_id"), new PlacementState(
                                     new JourneyId(rs.getLong("journey_id")), rs.getString("contact_key"),

@@ -35,8 +35,8 @@ public interface ImportSession extends AutoCloseable {
     /**
      * Writes the moves in order, each by compare-and-set.
      *
-     * @return the transitions in order, or empty when any compare-and-set failed; the whole call is
-     *         then undone and the rest of the transaction stands
+     * @return the transitions in order, or empty when any compare-and-set failed; part of the call may
+     *         then be written, so the caller must roll the transaction back
      */
     Optional<List<Transition>> write(List<MoveWrite> moves);
 
