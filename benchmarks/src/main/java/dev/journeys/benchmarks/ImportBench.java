@@ -14,6 +14,7 @@ import dev.journeys.core.internal.imports.CsvFile;
 import dev.journeys.core.internal.imports.RawRow;
 import dev.journeys.core.internal.imports.RowReader;
 import dev.journeys.jdbc.Journeys;
+import dev.journeys.jdbc.JourneysConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,10 @@ import java.util.stream.Stream;
  *
  * <p>On PostgreSQL an ATOMIC import also runs beside the SDK's commit poller, whose {@code tx_id >= mark} scan walks
  * every history row the open import has written so far, poll after poll; and once it commits, the poller reads the
- * whole commit back in one result set. The heap check shows what that does under {@code -Xmx256m}.
+ * whole commit back in one result set. The heap check shows what that does under {@code -Xmx256m}. Its mark is the
+ * server-wide snapshot xmin, so a transaction left open in any other database of the server makes every poll re-read
+ * all history written since: each PostgreSQL run notes such transactions, and {@code bench.import.commitPollInterval}
+ * can quiet the poller when the server is shared.
  */
 public final class ImportBench {
 
@@ -91,6 +95,48 @@ public final class ImportBench {
 
         String label() {
             return "SDK " + mode + " batch " + batchSize + (seeded ? " seeded" : "") + (rewrite ? " +rewrite" : "");
+        }
+    }
+
+    /**
+     * The SDK as every run opens it. {@code bench.import.commitPollInterval} (ISO-8601, e.g. {@code PT10M}; default the
+     * SDK's own) slows the PostgreSQL commit poller down, for runs on a server where another database holds a long
+     * transaction open: the poller then re-reads every history row written since, on every poll (see the class comment).
+     */
+    static JourneysSdk openSdk(String url) {
+        JourneysConfiguration config = Journeys.configure().jdbcUrl(url);
+        String poll = System.getProperty(POLL_PROPERTY, "");
+        if (!poll.isBlank()) {
+            config.commitPollInterval(java.time.Duration.parse(poll.strip()));
+        }
+        return config.load();
+    }
+
+    static final String POLL_PROPERTY = "bench.import.commitPollInterval";
+
+    /**
+     * PostgreSQL: transactions of other sessions that were already open {@code seconds} ago and still are, so open
+     * throughout a run that took that long. They pin the snapshot xmin of the whole server, which the SDK's commit
+     * poller uses as its mark; empty when there are none.
+     */
+    static String foreignTransactions(BenchDatabase db, double seconds) {
+        if (!RawImporter.postgres(db)) {
+            return "";
+        }
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "select datname, pid, extract(epoch from now() - xact_start)::bigint from pg_stat_activity"
+                        + " where pid <> pg_backend_pid() and (backend_xid is not null or backend_xmin is not null)"
+                        + " and xact_start < now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, seconds);
+            List<String> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1) + " pid " + rs.getLong(2) + " open " + rs.getLong(3) + " s");
+                }
+            }
+            return found.isEmpty() ? "" : "TRANSACTIONS OPEN THROUGHOUT (xmin pinned): " + String.join(", ", found);
+        } catch (SQLException e) {
+            return "cannot list transactions: " + e.getMessage();
         }
     }
 
@@ -346,7 +392,7 @@ public final class ImportBench {
                                    boolean measured) throws Exception {
         String url = v.rewrite() ? RawImporter.withParameter(db.url(), "reWriteBatchedInserts=true") : db.url();
         // An SDK of its own per run: the same empty placement cache, and one commit follower, for every run.
-        try (JourneysSdk sdk = Journeys.configure().jdbcUrl(url).load()) {
+        try (JourneysSdk sdk = openSdk(url)) {
             JourneyService service = sdk.defaultTenant();
             String journeyName = "Import " + tag + " " + run;
             Journey journey = service.createJourney(JourneySpec.named(journeyName).stages(STAGES));
@@ -380,10 +426,12 @@ public final class ImportBench {
                             + " rejected " + report.rejected() + " " + report.failure().orElse("")
                             + " " + report.rejections().stream().limit(3).toList());
                 }
-                String note = "";
+                List<String> notes = new ArrayList<>();
                 if (measured && v.mode() != ImportMode.DRY_RUN) {
-                    note = checkRows(db, journey.id().value(), rows + (v.seeded() ? SEED_ROWS : 0));
+                    notes.add(checkRows(db, journey.id().value(), rows + (v.seeded() ? SEED_ROWS : 0)));
                 }
+                notes.add(foreignTransactions(db, nanos / 1e9));
+                String note = String.join("; ", notes.stream().filter(n -> !n.isEmpty()).toList());
                 return new Measured(db.name(), v.label(), rep, rows, nanos, cpu, gc, note);
             } finally {
                 Files.deleteIfExists(csv);
@@ -394,7 +442,7 @@ public final class ImportBench {
     private static Measured rawRun(BenchDatabase db, int rows, String tag, int rep, Settings settings, String run,
                                    Connection keeper, boolean measured) throws Exception {
         // An SDK is open meanwhile, as during the SDK's runs: on PostgreSQL its commit poller reads these rows back too.
-        try (JourneysSdk sdk = Journeys.configure().jdbcUrl(db.url()).load()) {
+        try (JourneysSdk sdk = openSdk(db.url())) {
             Journey journey = sdk.defaultTenant().createJourney(JourneySpec.named("Import " + tag + " " + run).stages(STAGES));
             long[] stages = journey.stages().stream().mapToLong(s -> s.id().value()).toArray();
             String tenant = tenantOf(keeper, journey.id().value());
@@ -408,11 +456,13 @@ public final class ImportBench {
                     Integer.toString(900 + rep));
             long gc = gcMillis() - gcBefore;
             CpuMeter.Usage cpu = CpuMeter.between(before, r.cpuAtEnd());
-            String note = RawImporter.postgres(db) ? (r.rewritten() ? "batches rewritten: yes" : "batches rewritten: NO") : "";
+            List<String> notes = new ArrayList<>();
+            notes.add(RawImporter.postgres(db) ? (r.rewritten() ? "batches rewritten: yes" : "batches rewritten: NO") : "");
             if (measured) {
-                String check = checkRows(db, journey.id().value(), rows);
-                note = note.isEmpty() ? check : check.isEmpty() ? note : note + "; " + check;
+                notes.add(checkRows(db, journey.id().value(), rows));
             }
+            notes.add(foreignTransactions(db, r.nanos() / 1e9));
+            String note = String.join("; ", notes.stream().filter(n -> !n.isEmpty()).toList());
             return new Measured(db.name(), "raw JDBC batches of " + settings.rawBatch(), rep, r.rows(), r.nanos(), cpu, gc, note);
         }
     }

@@ -8,7 +8,6 @@ import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.JourneysSdk;
-import dev.journeys.jdbc.Journeys;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ public final class ImportHeapCheck {
         Path csv = null;
         // Holds an embedded H2 open between the SDK's connections, as the main bench does.
         try (Connection keeper = db.connect();
-             JourneysSdk sdk = Journeys.configure().jdbcUrl(db.url()).load()) {
+             JourneysSdk sdk = ImportBench.openSdk(db.url())) {
             JourneyService service = sdk.defaultTenant();
             String name = "Import heap " + mode + " " + Long.toString(System.currentTimeMillis(), 36);
             Journey journey = service.createJourney(JourneySpec.named(name).stages(ImportBench.STAGES));
@@ -94,6 +93,10 @@ public final class ImportHeapCheck {
                     mb(during.poolPeakSum()), mb(during.maxAfterGc()), mb(after.sampledPeak()), mb(after.maxAfterGc()),
                     after.collections(), after.gcMillis(), mb(Runtime.getRuntime().maxMemory()),
                     during.poolPeaks().toString().replace(" ", "_"));
+            String foreign = ImportBench.foreignTransactions(db, nanos / 1e9);
+            if (!foreign.isEmpty()) {
+                System.out.println(foreign);
+            }
             if (report.failure().isPresent()) {
                 System.out.println("failure: " + report.failure().get());
             }
@@ -128,6 +131,7 @@ public final class ImportHeapCheck {
         Path gcLog = dir.resolve("import-heap-" + database + "-" + mode.name().toLowerCase(Locale.ROOT) + "-gc.log");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Xlog:gc:file=" + gcLog,
                 "-D" + LINGER_PROPERTY + "=" + System.getProperty(LINGER_PROPERTY, "30"),
+                "-D" + ImportBench.POLL_PROPERTY + "=" + System.getProperty(ImportBench.POLL_PROPERTY, ""),
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dir,
                 "-cp", System.getProperty("java.class.path"), ImportHeapCheck.class.getName(),
                 database, mode.name(), Integer.toString(rows), Integer.toString(batch), postgresUrl, dir.toString(),
