@@ -22,6 +22,7 @@ final class DashboardFolder {
 
     private final Storage storage;
     private ScheduledExecutorService timer;
+    private volatile boolean closing;
 
     @Inject
     DashboardFolder(Storage storage) {
@@ -42,19 +43,32 @@ final class DashboardFolder {
 
     private void foldQuietly() {
         try {
-            storage.foldDashboard();
+            // Each call folds one bounded chunk; a backlog is worked off chunk after chunk until caught up.
+            long folded;
+            do {
+                folded = storage.foldDashboard();
+            } while (folded > 0 && !closing);
         } catch (RuntimeException e) {
             // The history is still there: the next fold takes it up, and queries add it meanwhile.
             LOG.warn("Folding the dashboard failed; retrying in {} ms", INTERVAL_MILLIS, e);
         }
     }
 
+    /**
+     * Lets the chunk in flight finish rather than interrupting it: an interrupt in the middle of file I/O
+     * closes an embedded H2 database's file channel, for every connection still using it.
+     */
     synchronized void close() {
+        closing = true;
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
             try {
-                timer.awaitTermination(10, TimeUnit.SECONDS);
+                if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("A dashboard fold was still running 30 s after close; interrupting it");
+                    timer.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                timer.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }

@@ -39,19 +39,34 @@ final class DashboardFold {
         this.h2Folder = postgres ? null : H2_FOLDERS.computeIfAbsent(db.database, k -> new ReentrantLock());
     }
 
-    /** @return transitions folded, or -1 when another folder holds the fold or writers would not yield */
+    /** The most transitions one call folds, in one transaction: a backlog is folded chunk by chunk. */
+    static final int CHUNK = 20_000;
+
+    /**
+     * Where the fold stands: everything up to {@code (tx, id)} is folded. On PostgreSQL that is every
+     * transaction below {@code tx}, and of transaction {@code tx} the rows up to id {@code id} (0: none);
+     * on H2 {@code tx} is the highest folded transition id and {@code id} stays 0.
+     */
+    record Mark(long tx, long id) {
+    }
+
+    /**
+     * Folds at most {@link #CHUNK} transitions past the mark, and moves the mark, in one transaction.
+     *
+     * @return transitions folded (0 when caught up), or -1 when another folder holds the fold or writers would not yield
+     */
     long fold() {
         if (!postgres) {
             if (!h2Folder.tryLock()) {
                 return -1;
             }
             try {
-                return db.withMovesHeldOff(50, this::highestId).map(this::foldUpTo).orElse(-1L);
+                return db.withMovesHeldOff(50, this::highestId).map(this::foldChunk).orElse(-1L);
             } finally {
                 h2Folder.unlock();
             }
         }
-        return foldUpTo(-1);
+        return foldChunk(-1);
     }
 
     private long highestId() {
@@ -64,28 +79,34 @@ final class DashboardFold {
     }
 
     /** @param highest on H2 the highest committed transition id; ignored on PostgreSQL */
-    private long foldUpTo(long highest) {
+    private long foldChunk(long highest) {
         return sql(c -> {
             c.setAutoCommit(false);
             try {
-                Long from = lockMark(c);
+                Mark from = lockMark(c, postgres ? " nowait" : "");
                 if (from == null) {
                     c.rollback();
                     return -1L;
                 }
-                long to = postgres ? snapshotXmin(c) : highest;
-                if (to <= from) {
+                // Every transaction below the snapshot's xmin has ended: nothing can commit behind the mark.
+                long end = postgres ? snapshotXmin(c) : highest;
+                if (from.tx() >= end) {
                     c.rollback();
                     return 0L;
                 }
-                String range = postgres ? "tx_id >= ? and tx_id < ?" : "id > ? and id <= ?";
-                FlowDelta delta = foldAll(c, "select * from transitions where " + range + " order by id", from, to);
-                try (PreparedStatement ps = c.prepareStatement("update dash_marks set folded_to = ? where id = 1")) {
-                    ps.setLong(1, to);
+                Chunk chunk = foldAll(c, postgres
+                        ? "select * from transitions where (tx_id > ? or (tx_id = ? and id > ?)) and tx_id < ?"
+                                + " order by tx_id, id limit " + CHUNK
+                        : "select * from transitions where id > ? and id <= ? order by id limit " + CHUNK,
+                        postgres ? new long[] {from.tx(), from.tx(), from.id(), end} : new long[] {from.tx(), end});
+                Mark to = chunk.full() ? chunk.last() : new Mark(end, 0);
+                try (PreparedStatement ps = c.prepareStatement("update dash_marks set folded_to = ?, folded_id = ? where id = 1")) {
+                    ps.setLong(1, to.tx());
+                    ps.setLong(2, to.id());
                     ps.executeUpdate();
                 }
                 c.commit();
-                return delta.transitions();
+                return chunk.delta().transitions();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -93,12 +114,12 @@ final class DashboardFold {
         });
     }
 
-    /** The mark, locked for this transaction; null when another instance's folder holds it (PostgreSQL). */
-    private Long lockMark(Connection c) throws SQLException {
+    /** The mark, locked for this transaction; null when another instance's folder holds it ({@code nowait}). */
+    private static Mark lockMark(Connection c, String wait) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery(
-                "select folded_to from dash_marks where id = 1 for update" + (postgres ? " nowait" : ""))) {
+                "select folded_to, folded_id from dash_marks where id = 1 for update" + wait)) {
             rs.next();
-            return rs.getLong(1);
+            return new Mark(rs.getLong(1), rs.getLong(2));
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 return null;
@@ -115,23 +136,37 @@ final class DashboardFold {
         }
     }
 
+    /**
+     * What one pass folded.
+     *
+     * @param full whether it stopped at {@link #CHUNK} rows, so more may follow
+     * @param last the position of the last row folded (PostgreSQL: its tx_id and id; H2: its id)
+     */
+    private record Chunk(FlowDelta delta, boolean full, Mark last) {
+    }
+
     /** Transitions folded per run of per-contact state: bounds the memory a fold of millions takes. */
     private static final int RUN = 10_000;
 
     /**
-     * Streams the transitions a query selects (two long parameters) and folds them: the flows at the end,
-     * the per-contact state run by run, all on {@code c}'s transaction.
+     * Streams the transitions a query selects (long parameters) and folds them: the flows at the end, the
+     * per-contact state run by run, all on {@code c}'s transaction.
      */
-    private FlowDelta foldAll(Connection c, String sql, long first, long second) throws SQLException {
+    private Chunk foldAll(Connection c, String sql, long... parameters) throws SQLException {
         FlowDelta delta = new FlowDelta();
         List<Transition> run = new ArrayList<>(RUN);
+        long rows = 0;
+        Mark last = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, first);
-            ps.setLong(2, second);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setLong(i + 1, parameters[i]);
+            }
             ps.setFetchSize(1_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Transition t = Rows.TRANSITION.map(rs, null);
+                    rows++;
+                    last = postgres ? new Mark(rs.getLong("tx_id"), t.id()) : new Mark(t.id(), 0);
                     delta.add(t);
                     run.add(t);
                     if (run.size() == RUN) {
@@ -145,7 +180,7 @@ final class DashboardFold {
             ContactFolding.apply(c, ContactFolding.fold(c, postgres, run));
         }
         apply(c, delta);
-        return delta;
+        return new Chunk(delta, rows == CHUNK, last);
     }
 
     /**
@@ -224,11 +259,7 @@ final class DashboardFold {
             sql(c -> {
                 c.setAutoCommit(false);
                 try {
-                    long mark;
-                    try (ResultSet rs = c.createStatement().executeQuery("select folded_to from dash_marks where id = 1 for update")) {
-                        rs.next();
-                        mark = rs.getLong(1);
-                    }
+                    Mark mark = lockMark(c, "");
                     for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly",
                             "dash_contacts", "dash_paths", "dash_conversions", "dash_occupancy")) {
                         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where journey_id = ?")) {
@@ -236,8 +267,13 @@ final class DashboardFold {
                             ps.executeUpdate();
                         }
                     }
-                    foldAll(c, "select * from transitions where journey_id = ? and " + (postgres ? "tx_id < ?" : "id <= ?")
-                            + " order by id", journey.value(), mark);
+                    if (postgres) {
+                        foldAll(c, "select * from transitions where journey_id = ? and (tx_id < ? or (tx_id = ? and id <= ?))"
+                                + " order by id", journey.value(), mark.tx(), mark.tx(), mark.id());
+                    } else {
+                        foldAll(c, "select * from transitions where journey_id = ? and id <= ? order by id",
+                                journey.value(), mark.tx());
+                    }
                     c.commit();
                     return null;
                 } catch (SQLException | RuntimeException e) {

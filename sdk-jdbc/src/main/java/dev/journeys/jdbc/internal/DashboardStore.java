@@ -82,7 +82,8 @@ final class DashboardStore {
         TransactionIsolationLevel snapshot = db.dialect == Dialect.POSTGRES
                 ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.SERIALIZABLE;
         return Db.call(() -> db.jdbi.inTransaction(snapshot, h -> {
-            long mark = h.createQuery("select folded_to from dash_marks where id = 1").mapTo(Long.class).one();
+            DashboardFold.Mark mark = h.createQuery("select folded_to, folded_id from dash_marks where id = 1")
+                    .map((rs, ctx) -> new DashboardFold.Mark(rs.getLong(1), rs.getLong(2))).one();
             Map<StageId, Long> populations = new HashMap<>();
             h.createQuery("select stage_id, population from dash_populations where journey_id = :journey")
                     .bind("journey", journey.value())
@@ -112,11 +113,15 @@ final class DashboardStore {
                             return 0;
                         }).list();
             }
-            List<Transition> unfolded = h.createQuery("select * from transitions where journey_id = :journey"
-                            + " and tenant_id = :tenant and " + (db.dialect == Dialect.POSTGRES ? "tx_id >= :mark" : "id > :mark")
+            var unfoldedQuery = h.createQuery("select * from transitions where journey_id = :journey"
+                            + " and tenant_id = :tenant and " + (db.dialect == Dialect.POSTGRES
+                                    ? "(tx_id > :markTx or (tx_id = :markTx and id > :markId))" : "id > :markTx")
                             + " order by id")
-                    .bind("journey", journey.value()).bind("tenant", tenant).bind("mark", mark)
-                    .map(Rows.TRANSITION).list();
+                    .bind("journey", journey.value()).bind("tenant", tenant).bind("markTx", mark.tx());
+            if (db.dialect == Dialect.POSTGRES) {
+                unfoldedQuery.bind("markId", mark.id());
+            }
+            List<Transition> unfolded = unfoldedQuery.map(Rows.TRANSITION).list();
             List<Transition> exact = new ArrayList<>();
             for (TimeRange range : read.exact()) {
                 exact.addAll(exactly(h, tenant, journey, range));

@@ -176,10 +176,11 @@ public interface Storage {
                                   Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit);
 
     /**
-     * Folds the committed history not folded yet into the dashboard's aggregates, in one transaction that
-     * also moves the fold's mark. Safe with several instances: one folds, the others return at once.
+     * Folds the next bounded chunk of committed history not folded yet into the dashboard's aggregates, in
+     * one transaction that also moves the fold's mark; call again while it returns more than 0. Safe with
+     * several instances: one folds, the others return at once.
      *
-     * @return the transitions folded, or -1 when another folder was at it or writers held it off
+     * @return the transitions folded (0 when caught up), or -1 when another folder was at it or writers held it off
      */
     long foldDashboard();
 

@@ -1,0 +1,8 @@
+-- The fold goes in chunks, each its own transaction, so a backlog of millions (a big import, a seeded
+-- history) never becomes one huge transaction whose row versions nothing can prune. A chunk may end
+-- inside one writer's transaction, so the mark becomes a position in (tx_id, id) order: everything up to
+-- (folded_to, folded_id) is folded; folded_id 0 means "every transaction below folded_to".
+alter table dash_marks add column folded_id bigint not null default 0;
+-- Chunks are read in (tx_id, id) order from the mark; the commit poller's look-ups by tx_id use it too.
+create index transitions_tx_id on transitions (tx_id, id);
+drop index transitions_tx;
