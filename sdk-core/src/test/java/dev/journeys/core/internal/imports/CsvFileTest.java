@@ -90,8 +90,8 @@ class CsvFileTest {
         @Test
         @DisplayName("a byte order mark before a quoted header name is dropped, and the quotes are read as quotes")
         void byteOrderMarkBeforeQuotedHeader() {
-            // Many tools write a BOM and quote every field. The parser sees the BOM as the start of an unquoted
-            // value, so the quotes that follow become part of it: today the header reads ["\"contact\"", "stage"].
+            // Many tools write a BOM and quote every field. Were the BOM left to the parser, it would start an
+            // unquoted value and the quotes after it would become part of the name.
             assertThat(readAll(BOM + "\"contact\",\"stage\"\nann,lead\n"))
                     .containsExactly(row(1, "contact", "stage"), row(2, "ann", "lead"));
         }
@@ -99,7 +99,7 @@ class CsvFileTest {
         @Test
         @DisplayName("a byte order mark on an otherwise blank first line leaves a blank line, which is skipped")
         void byteOrderMarkOnBlankLine() {
-            // Today the BOM is removed only after the blank test, so line 1 comes back as [""] and is taken
+            // Were the BOM removed only after the blank test, line 1 would come back as [""] and be taken
             // for the header ("missing required column 'contact'" at line 1).
             try (CsvFile file = csv(BOM + "\ncontact,stage\nann,lead\n")) {
                 assertThat(readAll(file)).containsExactly(row(2, "contact", "stage"), row(3, "ann", "lead"));
