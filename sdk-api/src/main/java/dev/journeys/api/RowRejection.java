@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param value the offending value, clipped to 200 characters
  * @param code stable and safe to match on: a {@link Rejection#code()} for a move the rules refused, or
  *        one of {@code MISSING_VALUE}, {@code VALUE_TOO_LONG}, {@code INVALID_TIMESTAMP},
- *        {@code FUTURE_TIMESTAMP}, {@code BEFORE_CURRENT_STAGE}, {@code UNKNOWN_JOURNEY},
+ *        {@code FUTURE_TIMESTAMP}, {@code TIMESTAMP_TOO_EARLY}, {@code BEFORE_CURRENT_STAGE}, {@code UNKNOWN_JOURNEY},
  *        {@code UNKNOWN_STAGE}, {@code WRONG_FIELD_COUNT}
  */
 public record RowRejection(long line, Optional<String> column, Optional<String> value, String code, String message) {

@@ -88,10 +88,12 @@ final class JdbcImportSession implements ImportSession {
 
     @Override
     public Map<String, PlacementState> placements(JourneyId journey, Collection<String> contacts) {
-        // H2 probes the primary key for each wanted contact only when they come as a table to join.
+        // H2 probes the primary key for each wanted contact only when they come as a table to join. On
+        // PostgreSQL no tenant condition: the journey, checked by lockJourney, fixes the tenant, and with one the
+        // planner of a database not analyzed yet ANDs the journey's whole index range into every batch's read.
         String sql = postgres
                 ? "select contact_key, stage_id, entered_at, version from placements"
-                        + " where journey_id = ? and tenant_id = ? and contact_key = any(?)" + (readOnly ? "" : " for update")
+                        + " where journey_id = ? and contact_key = any(?)" + (readOnly ? "" : " for update")
                 : "select p.contact_key, p.stage_id, p.entered_at, p.version from table(k varchar = ?) w"
                         + " join placements p on p.journey_id = ? and p.contact_key = w.k where p.tenant_id = ?";
         return sql(() -> {
@@ -99,8 +101,7 @@ final class JdbcImportSession implements ImportSession {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (postgres) {
                     ps.setLong(1, journey.value());
-                    ps.setString(2, tenant);
-                    ps.setArray(3, c.createArrayOf("varchar", contacts.toArray(new String[0])));
+                    ps.setArray(2, c.createArrayOf("varchar", contacts.toArray(new String[0])));
                 } else {
                     ps.setObject(1, contacts.toArray(new String[0]));
                     ps.setLong(2, journey.value());
@@ -153,7 +154,7 @@ final class JdbcImportSession implements ImportSession {
         return sql(() -> {
             Optional<List<Transition>> written;
             try {
-                written = db.moves.writeBatch(c, tenant, moves);
+                written = postgres ? PostgresBatchWriter.write(c, tenant, moves) : db.moves.writeBatch(c, tenant, moves);
             } catch (SQLException e) {
                 if (Db.isUniqueViolation(e)) {
                     return Optional.empty();

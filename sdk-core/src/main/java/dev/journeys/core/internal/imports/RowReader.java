@@ -52,6 +52,10 @@ public final class RowReader {
                 return reject(raw.line(), column(Column.OCCURRED_AT), when, "INVALID_TIMESTAMP",
                         "not an ISO-8601 time with an offset (2024-03-01T09:30:00Z) or a date (2024-03-01)");
             }
+            if (occurredAt.get().isBefore(EARLIEST)) {
+                return reject(raw.line(), column(Column.OCCURRED_AT), when, "TIMESTAMP_TOO_EARLY",
+                        "a move cannot be backfilled before " + EARLIEST_TEXT + "; a year this far back is a typo");
+            }
             if (occurredAt.get().isAfter(now)) {
                 return reject(raw.line(), column(Column.OCCURRED_AT), when, "FUTURE_TIMESTAMP",
                         "a move cannot be backfilled at a time that has not come yet");
@@ -63,6 +67,10 @@ public final class RowReader {
         }
         return new Result.Ok(new Row(raw.line(), contact.get(), journey, stage.get(), occurredAt, note));
     }
+
+    /** No lifecycle predates this, and every database writes and reads times after it alike. */
+    static final String EARLIEST_TEXT = "1900-01-01";
+    static final Instant EARLIEST = Instant.parse(EARLIEST_TEXT + "T00:00:00Z");
 
     /** An instant with an offset, or a date taken as midnight UTC; microsecond precision, as stored. */
     static Optional<Instant> instant(String text) {

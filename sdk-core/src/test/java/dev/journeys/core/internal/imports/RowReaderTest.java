@@ -151,6 +151,22 @@ class RowReaderTest {
         }
 
         @ParameterizedTest(name = "''{0}''")
+        @ValueSource(strings = {"1899-12-31T23:59:59.999999Z", "1900-01-01T00:30:00+01:00", "0201-03-04", "-0001-01-01",
+            "-999999999-01-01T00:00:00Z"})
+        @DisplayName("rejects a time before 1900 as TIMESTAMP_TOO_EARLY")
+        void tooEarly(String text) {
+            assertThat(rejected(read("ann", "Sales", "Lead", text, ""))).isEqualTo(rejection("Occurred_At", text,
+                    "TIMESTAMP_TOO_EARLY", "a move cannot be backfilled before 1900-01-01; a year this far back is a typo"));
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @ValueSource(strings = {"1900-01-01", "1900-01-01T00:00:00Z", "1970-01-01T00:00:00Z"})
+        @DisplayName("accepts 1900-01-01 and later")
+        void earliest(String text) {
+            assertThat(read("ann", "Sales", "Lead", text, "")).isInstanceOf(Result.Ok.class);
+        }
+
+        @ParameterizedTest(name = "''{0}''")
         @ValueSource(strings = {"2025-06-01T12:00:00Z", "2025-06-01T14:00:00+02:00", "2025-06-01"})
         @DisplayName("accepts now itself, and today's date")
         void nowIsNotFuture(String text) {
