@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class ContactFolding {
                 ? "select contact_key, cohort, reached from dash_contacts where journey_id = ? and contact_key = any(?)"
                 : "select d.contact_key, d.cohort, d.reached from table(k varchar = ?) w"
                         + " join dash_contacts d on d.journey_id = ? and d.contact_key = w.k";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
             String[] keys = contacts.toArray(new String[0]);
             if (postgres) {
                 ps.setLong(1, journey);
@@ -81,26 +82,30 @@ final class ContactFolding {
 
     private static void readEntries(Connection c, boolean postgres, long journey, List<Version> wanted,
                                     Map<Version, Instant> into) throws SQLException {
+        // PostgreSQL reads every version of the wanted contacts and keeps the wanted ones here: joined to the
+        // (contact, version) pairs unnested, its planner scanned the journey's whole history once per pair.
         String sql = postgres
-                ? "select t.contact_key, t.placement_version, t.effective_at from transitions t"
-                        + " join unnest(?::varchar[], ?::bigint[]) as k(c, v) on t.contact_key = k.c and t.placement_version = k.v"
-                        + " where t.journey_id = ?"
+                ? "select contact_key, placement_version, effective_at from transitions"
+                        + " where journey_id = ? and contact_key = any(?)"
                 : "select t.contact_key, t.placement_version, t.effective_at from table(c varchar = ?, v bigint = ?) k"
                         + " join transitions t on t.journey_id = ? and t.contact_key = k.c and t.placement_version = k.v";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            String[] keys = wanted.stream().map(Version::contact).toArray(String[]::new);
-            Long[] versions = wanted.stream().map(Version::version).toArray(Long[]::new);
+        Set<Version> wantedSet = new HashSet<>(wanted);
+        try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
+            String[] keys = wanted.stream().map(Version::contact).distinct().toArray(String[]::new);
             if (postgres) {
-                ps.setArray(1, c.createArrayOf("varchar", keys));
-                ps.setArray(2, c.createArrayOf("bigint", versions));
+                ps.setLong(1, journey);
+                ps.setArray(2, c.createArrayOf("varchar", keys));
             } else {
-                ps.setObject(1, keys);
-                ps.setObject(2, versions);
+                ps.setObject(1, wanted.stream().map(Version::contact).toArray(String[]::new));
+                ps.setObject(2, wanted.stream().map(Version::version).toArray(Long[]::new));
+                ps.setLong(3, journey);
             }
-            ps.setLong(3, journey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    into.put(new Version(journey, rs.getString(1), rs.getLong(2)), Rows.instant(rs, "effective_at"));
+                    Version v = new Version(journey, rs.getString(1), rs.getLong(2));
+                    if (wantedSet.contains(v)) {
+                        into.put(v, Rows.instant(rs, "effective_at"));
+                    }
                 }
             }
         }

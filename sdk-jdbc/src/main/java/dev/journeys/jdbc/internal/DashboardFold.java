@@ -157,7 +157,7 @@ final class DashboardFold {
         List<Transition> run = new ArrayList<>(RUN);
         long rows = 0;
         Mark last = null;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setLong(i + 1, parameters[i]);
             }

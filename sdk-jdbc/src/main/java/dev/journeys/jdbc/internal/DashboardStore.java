@@ -117,7 +117,8 @@ final class DashboardStore {
                             + " and tenant_id = :tenant and " + (db.dialect == Dialect.POSTGRES
                                     ? "(tx_id > :markTx or (tx_id = :markTx and id > :markId))" : "id > :markTx")
                             + " order by id")
-                    .bind("journey", journey.value()).bind("tenant", tenant).bind("markTx", mark.tx());
+                    .bind("journey", journey.value()).bind("tenant", tenant).bind("markTx", mark.tx())
+                    .addCustomizer(Db.PLANNED_EACH_TIME);
             if (db.dialect == Dialect.POSTGRES) {
                 unfoldedQuery.bind("markId", mark.id());
             }

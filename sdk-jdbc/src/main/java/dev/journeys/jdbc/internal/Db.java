@@ -175,6 +175,30 @@ final class Db {
         }
     }
 
+    /**
+     * PostgreSQL: plans the statement afresh at each execution, for its parameters and the table's current
+     * size. A server-side prepared statement soon runs a generic plan made once per pooled connection; made
+     * while a table was nearly empty, that plan scans it whole and matches each row against a key array, and
+     * keeps doing so as the table grows to millions (a new install's first big import, its dashboard fold).
+     * For statements that look up many keys at once or read a range, planning costs far less than that risk.
+     */
+    static <S extends java.sql.Statement> S plannedEachTime(S statement) throws SQLException {
+        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        }
+        return statement;
+    }
+
+    /** {@link #plannedEachTime} for a Jdbi statement. */
+    static final org.jdbi.v3.core.statement.StatementCustomizer PLANNED_EACH_TIME =
+            new org.jdbi.v3.core.statement.StatementCustomizer() {
+                @Override
+                public void beforeExecution(java.sql.PreparedStatement stmt, org.jdbi.v3.core.statement.StatementContext ctx)
+                        throws SQLException {
+                    plannedEachTime(stmt);
+                }
+            };
+
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

@@ -98,7 +98,7 @@ final class JdbcImportSession implements ImportSession {
                         + " join placements p on p.journey_id = ? and p.contact_key = w.k where p.tenant_id = ?";
         return sql(() -> {
             Map<String, PlacementState> found = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
                 if (postgres) {
                     ps.setLong(1, journey.value());
                     ps.setArray(2, c.createArrayOf("varchar", contacts.toArray(new String[0])));
@@ -127,9 +127,9 @@ final class JdbcImportSession implements ImportSession {
         return sql(() -> {
             Map<String, Set<Long>> lines = new HashMap<>();
             List<String> jobs = jobIds.stream().map(String::valueOf).toList();
-            try (PreparedStatement ps = c.prepareStatement("select contact_key, source_detail from transitions"
+            try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement("select contact_key, source_detail from transitions"
                     + " where journey_id = ? and tenant_id = ? and source_kind = 'IMPORT'"
-                    + " and source_ref" + anyOf(jobs.size()) + " and contact_key" + anyOf(contacts.size()))) {
+                    + " and source_ref" + anyOf(jobs.size()) + " and contact_key" + anyOf(contacts.size())))) {
                 ps.setLong(1, journey.value());
                 ps.setString(2, tenant);
                 int next = bindAnyOf(ps, 3, jobs);

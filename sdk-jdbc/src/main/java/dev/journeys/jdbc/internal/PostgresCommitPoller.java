@@ -83,6 +83,7 @@ final class PostgresCommitPoller implements CommitFollower {
                                   from transitions where tx_id = any(:inFlight) and id <= :seen""")
                         .bind("seen", seenBefore)
                         .bindArray("inFlight", Long.class, (Object[]) inFlightBefore)
+                        .addCustomizer(Db.PLANNED_EACH_TIME)
                         // a cursor: one commit can bring a million rows (an atomic import)
                         .setFetchSize(1_000)
                         .map((rs, ctx) -> {
