@@ -1,3 +1,5 @@
 -- On H2 the fold's mark is a transition id, so chunks need no second coordinate; the column is kept
 -- for the same schema on both databases (see vendor-postgresql V9).
 alter table dash_marks add column folded_id bigint default 0 not null;
+-- Time to convert reads one pair of stages; the primary key leads with the cohort day instead.
+create index dash_conversions_pair on dash_conversions (journey_id, from_stage_id, to_stage_id);

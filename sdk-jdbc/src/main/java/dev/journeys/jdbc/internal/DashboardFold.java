@@ -95,10 +95,12 @@ final class DashboardFold {
                     return 0L;
                 }
                 Chunk chunk = foldAll(c, postgres
-                        ? "select * from transitions where (tx_id > ? or (tx_id = ? and id > ?)) and tx_id < ?"
+                        // The row comparison bounds the (tx_id, id) index scan at the mark; an OR of the two
+                        // would only bound it at the end, and each chunk would re-read all folded rows.
+                        ? "select * from transitions where (tx_id, id) > (?, ?) and tx_id < ?"
                                 + " order by tx_id, id limit " + CHUNK
                         : "select * from transitions where id > ? and id <= ? order by id limit " + CHUNK,
-                        postgres ? new long[] {from.tx(), from.tx(), from.id(), end} : new long[] {from.tx(), end});
+                        postgres ? new long[] {from.tx(), from.id(), end} : new long[] {from.tx(), end});
                 Mark to = chunk.full() ? chunk.last() : new Mark(end, 0);
                 try (PreparedStatement ps = c.prepareStatement("update dash_marks set folded_to = ?, folded_id = ? where id = 1")) {
                     ps.setLong(1, to.tx());
@@ -216,7 +218,8 @@ final class DashboardFold {
             return;
         }
         List<Object[]> missing = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(update)) {
+        // Planned for the table as it is now: a plan cached while it was empty would scan it per row.
+        try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(update))) {
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();

@@ -75,6 +75,33 @@ final class DashboardStore {
     }
 
     /**
+     * The journey's history past the fold's mark. PostgreSQL bounds its (tx_id, id) index at the mark. H2
+     * planned any condition on the journey over the journey's whole history, so it reads the tail of the
+     * table by primary key, which the fold keeps short, and keeps the journey's rows here.
+     */
+    private List<Transition> unfolded(org.jdbi.v3.core.Handle h, String tenant, JourneyId journey, DashboardFold.Mark mark) {
+        if (db.dialect == Dialect.POSTGRES) {
+            return h.createQuery("select * from transitions where (tx_id, id) > (:markTx, :markId)"
+                            + " and journey_id = :journey and tenant_id = :tenant order by id")
+                    .bind("journey", journey.value()).bind("tenant", tenant)
+                    .bind("markTx", mark.tx()).bind("markId", mark.id())
+                    .addCustomizer(Db.PLANNED_EACH_TIME)
+                    .map(Rows.TRANSITION).list();
+        }
+        List<Transition> rows = new ArrayList<>();
+        h.createQuery("select * from transitions where id > :markTx order by id")
+                .bind("markTx", mark.tx())
+                .map((rs, ctx) -> rs.getLong("journey_id") == journey.value() && tenant.equals(rs.getString("tenant_id"))
+                        ? Rows.TRANSITION.map(rs, ctx) : null)
+                .forEach(t -> {
+                    if (t != null) {
+                        rows.add(t);
+                    }
+                });
+        return rows;
+    }
+
+    /**
      * Everything in one snapshot (REPEATABLE READ on PostgreSQL, SERIALIZABLE on H2, both snapshot
      * reads), so the aggregates and the unfolded history meet exactly at the fold's mark.
      */
@@ -113,16 +140,7 @@ final class DashboardStore {
                             return 0;
                         }).list();
             }
-            var unfoldedQuery = h.createQuery("select * from transitions where journey_id = :journey"
-                            + " and tenant_id = :tenant and " + (db.dialect == Dialect.POSTGRES
-                                    ? "(tx_id > :markTx or (tx_id = :markTx and id > :markId))" : "id > :markTx")
-                            + " order by id")
-                    .bind("journey", journey.value()).bind("tenant", tenant).bind("markTx", mark.tx())
-                    .addCustomizer(Db.PLANNED_EACH_TIME);
-            if (db.dialect == Dialect.POSTGRES) {
-                unfoldedQuery.bind("markId", mark.id());
-            }
-            List<Transition> unfolded = unfoldedQuery.map(Rows.TRANSITION).list();
+            List<Transition> unfolded = unfolded(h, tenant, journey, mark);
             List<Transition> exact = new ArrayList<>();
             for (TimeRange range : read.exact()) {
                 exact.addAll(exactly(h, tenant, journey, range));
