@@ -6,5 +6,7 @@ alter table dash_marks add column folded_id bigint not null default 0;
 -- Chunks are read in (tx_id, id) order from the mark; the commit poller's look-ups by tx_id use it too.
 create index transitions_tx_id on transitions (tx_id, id);
 drop index transitions_tx;
--- Time to convert reads one pair of stages; the primary key leads with the cohort day instead.
-create index dash_conversions_pair on dash_conversions (journey_id, from_stage_id, to_stage_id);
+-- Time to convert reads one pair of stages; the primary key leads with the cohort day instead. All the
+-- key's columns, so that a planner without statistics that takes it for the fold's updates still finds
+-- one row, not every row of the pair.
+create index dash_conversions_pair on dash_conversions (journey_id, from_stage_id, to_stage_id, cohort_day, bucket);
