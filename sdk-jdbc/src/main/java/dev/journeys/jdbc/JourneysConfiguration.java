@@ -46,6 +46,8 @@ import javax.sql.DataSource;
  *       {@link #discoverPlugins()} adds those on the class path;</li>
  *   <li>max chain depth: {@value CoreSettings#DEFAULT_MAX_CHAIN_DEPTH} {@code journey.stage_changed}
  *       automations in a row, after which the chain is stopped and the stop is logged;</li>
+ *   <li>plugin timeout: 5 s for a trigger plugin's own {@code validate} of one event, after which that event
+ *       fails in the run log and can be published again;</li>
  *   <li>asynchronous publishing: a queue of {@value CoreSettings.Async#DEFAULT_QUEUE_CAPACITY} events,
  *       {@value CoreSettings.Async#DEFAULT_WORKERS} worker threads started on first use, and up to
  *       {@value CoreSettings.Async#DEFAULT_BATCH_SIZE} events written per transaction.</li>
@@ -70,6 +72,7 @@ public final class JourneysConfiguration {
     private final List<SystemJourneyPlugin> systemJourneys = new ArrayList<>();
     private boolean discoverPlugins;
     private int maxChainDepth = CoreSettings.DEFAULT_MAX_CHAIN_DEPTH;
+    private Duration pluginTimeout = CoreSettings.DEFAULT_PLUGIN_TIMEOUT;
     private CoreSettings.Async async = CoreSettings.Async.defaults();
 
     JourneysConfiguration() {
@@ -176,6 +179,20 @@ public final class JourneysConfiguration {
         return this;
     }
 
+    /**
+     * How long a trigger plugin's own {@code validate} may take for one event; default 5 s. A plugin that
+     * takes longer fails that event (the run log records it, and the event can be published again) instead
+     * of holding the publisher. Plugins that keep the default {@code validate} are not timed.
+     * {@link Duration#ZERO} calls every plugin on the publishing thread, with no limit.
+     */
+    public JourneysConfiguration pluginTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigurationException("pluginTimeout must be 0..10 min, was " + timeout);
+        }
+        this.pluginTimeout = timeout;
+        return this;
+    }
+
     /** Events {@code publishAsync} may queue before producers wait for room. */
     public JourneysConfiguration asyncQueueCapacity(int events) {
         if (events < 1 || events > 10_000_000) {
@@ -223,7 +240,7 @@ public final class JourneysConfiguration {
             ServiceLoader.load(SystemJourneyPlugin.class).forEach(systems::add);
         }
         CoreSettings core = new CoreSettings(clock, placementCacheSize, journeyCacheSize, maxMoveAttempts, plugins,
-                systems, maxChainDepth, async);
+                systems, maxChainDepth, async, pluginTimeout);
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
         return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,

@@ -16,6 +16,7 @@ import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.automation.EventCheck;
+import dev.journeys.core.internal.automation.PluginClock;
 import dev.journeys.core.internal.automation.PluginFailure;
 import dev.journeys.core.internal.rules.Decision;
 import dev.journeys.core.internal.storage.EventCommit;
@@ -61,6 +62,7 @@ final class AutomationEngine {
     private final MoveEngine moves;
     private final int maxAttempts;
     private final int maxChainDepth;
+    private final PluginClock pluginClock;
     // Automations on another instance change rarely; a second of lag before they run here is the price
     // of not reading them for every event. Refreshed in the background, so no publisher waits for a reload.
     private final LoadingCache<IndexKey, List<Automation>> index;
@@ -77,6 +79,7 @@ final class AutomationEngine {
         this.moves = moves;
         this.maxAttempts = settings.maxMoveAttempts();
         this.maxChainDepth = settings.maxChainDepth();
+        this.pluginClock = new PluginClock(settings.pluginTimeout());
         this.index = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000)
                 .build(key -> definitions.load(key.tenant(), key.trigger()));
         moves.afterCommit(this::stageChanged);
@@ -100,7 +103,7 @@ final class AutomationEngine {
         List<Automation> automations = automationsOn(tenant, event.triggerType());
         Map<String, Object> attributes;
         try {
-            attributes = EventCheck.check(plugin, event);
+            attributes = EventCheck.check(plugin, event, pluginClock);
         } catch (PluginFailure failure) {
             return failed(tenant, event, automations, depth, "trigger plugin failed: " + failure.getMessage());
         }
@@ -154,7 +157,7 @@ final class AutomationEngine {
             TriggerEvent event = events.get(i);
             try {
                 Inputs.required("event", event);
-                Map<String, Object> checked = EventCheck.check(triggers.get(event.triggerType()), event);
+                Map<String, Object> checked = EventCheck.check(triggers.get(event.triggerType()), event, pluginClock);
                 if (ids.add(event.eventId())) {
                     batched.add(i);
                     attributes.add(checked);

@@ -3,6 +3,7 @@ package dev.journeys.core.internal;
 import dev.journeys.spi.SystemJourneyPlugin;
 import dev.journeys.spi.TriggerPlugin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,10 +14,11 @@ import java.util.List;
  * @param triggers the host's trigger plugins, besides the built-in ones
  * @param systemJourneys the system journeys to provision in every tenant
  * @param maxChainDepth how many {@code journey.stage_changed} automations may follow one another
+ * @param pluginTimeout how long a trigger plugin's {@code validate} may take; zero: no limit
  */
 public record CoreSettings(Clock clock, long placementCacheSize, long journeyCacheSize, int maxMoveAttempts,
                            List<TriggerPlugin> triggers, List<SystemJourneyPlugin> systemJourneys, int maxChainDepth,
-                           Async async) {
+                           Async async, Duration pluginTimeout) {
 
     /**
      * The asynchronous publisher: a bounded queue that blocks producers when full, drained by
@@ -36,6 +38,7 @@ public record CoreSettings(Clock clock, long placementCacheSize, long journeyCac
     public static final long DEFAULT_JOURNEY_CACHE_SIZE = 10_000;
     public static final int DEFAULT_MAX_MOVE_ATTEMPTS = 50;
     public static final int DEFAULT_MAX_CHAIN_DEPTH = 5;
+    public static final Duration DEFAULT_PLUGIN_TIMEOUT = Duration.ofSeconds(5);
 
     public CoreSettings {
         triggers = List.copyOf(triggers);
@@ -44,6 +47,7 @@ public record CoreSettings(Clock clock, long placementCacheSize, long journeyCac
 
     public static CoreSettings defaults() {
         return new CoreSettings(Clock.systemUTC(), DEFAULT_PLACEMENT_CACHE_SIZE, DEFAULT_JOURNEY_CACHE_SIZE,
-                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), List.of(), DEFAULT_MAX_CHAIN_DEPTH, Async.defaults());
+                DEFAULT_MAX_MOVE_ATTEMPTS, List.of(), List.of(), DEFAULT_MAX_CHAIN_DEPTH, Async.defaults(),
+                DEFAULT_PLUGIN_TIMEOUT);
     }
 }

@@ -44,7 +44,8 @@ class MoveEngineTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Storage storage = mock(Storage.class);
-    private final CoreSettings settings = new CoreSettings(Clock.fixed(NOW, ZoneOffset.UTC), 100, 100, 3, List.of(), List.of(), 5, CoreSettings.Async.defaults());
+    private final CoreSettings settings = new CoreSettings(Clock.fixed(NOW, ZoneOffset.UTC), 100, 100, 3, List.of(), List.of(), 5, CoreSettings.Async.defaults(),
+            CoreSettings.DEFAULT_PLUGIN_TIMEOUT);
     private final PlacementCache cache = new PlacementCache(settings, storage);
     private final ListenerHub listeners = new ListenerHub();
     private final MoveEngine engine = new MoveEngine(storage, new JourneyCatalog(settings, storage), cache, listeners, settings);

@@ -195,6 +195,25 @@ abstract class AutomationContract extends ConcurrencyContract {
     }
 
     @Test
+    void a_plugin_that_hangs_is_cut_off_logged_as_failed_and_its_event_can_be_retried() {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("slow").on(TestTriggers.SLOW)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        paidOrdersTo(j, 1);
+
+        EventResult stalled = automations().publish(TriggerEvent.of("s1", TestTriggers.SLOW, "c1", T0).with("stall", true));
+
+        assertThat(only(stalled)).isInstanceOf(RunDecision.Failed.class);
+        assertThat(((RunDecision.Failed) only(stalled)).error())
+                .contains("took longer than " + TestTriggers.PLUGIN_TIMEOUT.toMillis() + " ms");
+        assertThat(journeys.placement("c1", j.id())).isEmpty();
+        assertThat(only(automations().publish(order("e1", "c1", "paid", "150")))).isInstanceOf(RunDecision.Moved.class);
+        EventResult retried = automations().publish(TriggerEvent.of("s1", TestTriggers.SLOW, "c1", T0).with("stall", false));
+        assertThat(retried.duplicate()).isFalse();
+        assertThat(only(retried)).isInstanceOf(RunDecision.Moved.class);
+    }
+
+    @Test
     void an_automation_whose_stage_was_removed_is_reported_and_skips_visibly() {
         Journey j = advocacy();
         Automation a = paidOrdersTo(j, 1);

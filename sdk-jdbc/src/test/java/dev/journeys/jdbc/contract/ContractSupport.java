@@ -40,7 +40,8 @@ public abstract class ContractSupport {
 
     protected JourneysConfiguration configure(String url) {
         return dev.journeys.jdbc.Journeys.configure().jdbcUrl(url)
-                .trigger(TestTriggers.ORDER_TRIGGER).trigger(TestTriggers.FLAKY_TRIGGER).maxChainDepth(3);
+                .trigger(TestTriggers.ORDER_TRIGGER).trigger(TestTriggers.FLAKY_TRIGGER).trigger(TestTriggers.SLOW_TRIGGER)
+                .pluginTimeout(TestTriggers.PLUGIN_TIMEOUT).maxChainDepth(3);
     }
 
     @BeforeAll

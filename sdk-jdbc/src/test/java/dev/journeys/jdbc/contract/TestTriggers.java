@@ -11,6 +11,9 @@ final class TestTriggers {
 
     static final String ORDER = "test.order";
     static final String FLAKY = "test.flaky";
+    static final String SLOW = "test.slow";
+    /** The contract SDK's limit on a plugin's validate. */
+    static final java.time.Duration PLUGIN_TIMEOUT = java.time.Duration.ofSeconds(1);
 
     private TestTriggers() {
     }
@@ -52,6 +55,32 @@ final class TestTriggers {
         public List<String> validate(Map<String, Object> attributes) {
             if (Boolean.TRUE.equals(attributes.get("explode"))) {
                 throw new IllegalStateException("plugin bug");
+            }
+            return List.of();
+        }
+    };
+
+    /** Its validation hangs when told to, standing for a plugin waiting on something that never answers. */
+    static final TriggerPlugin SLOW_TRIGGER = new TriggerPlugin() {
+        public String key() {
+            return SLOW;
+        }
+
+        public String displayName() {
+            return "Slow";
+        }
+
+        public List<AttributeSpec> attributes() {
+            return List.of(AttributeSpec.required("stall", AttributeType.BOOLEAN));
+        }
+
+        public List<String> validate(Map<String, Object> attributes) {
+            if (Boolean.TRUE.equals(attributes.get("stall"))) {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return List.of();
         }

@@ -59,6 +59,13 @@ public final class EventCheck {
      *         caller, which looks the plugin up by the event's trigger type)
      */
     public static Map<String, Object> check(TriggerPlugin plugin, TriggerEvent event) {
+        return check(plugin, event, UNTIMED);
+    }
+
+    private static final PluginClock UNTIMED = new PluginClock(java.time.Duration.ZERO);
+
+    /** As {@link #check(TriggerPlugin, TriggerEvent)}, with the plugin's own validation under {@code clock}. */
+    public static Map<String, Object> check(TriggerPlugin plugin, TriggerEvent event, PluginClock clock) {
         Objects.requireNonNull(plugin, "plugin");
         if (event == null) {
             throw new InvalidInputException("event is required");
@@ -125,7 +132,7 @@ public final class EventCheck {
             }
         }
         Map<String, Object> converted = Collections.unmodifiableMap(ordered);
-        List<String> problems = guarded(trigger, "validate", () -> plugin.validate(converted));
+        List<String> problems = clock.validate(trigger, plugin, converted);
         if (problems == null || problems.stream().anyMatch(Objects::isNull)) {
             throw new PluginFailure(trigger, "validate answered " + (problems == null ? "null" : "a null problem")
                     + " instead of a list of problems", null);
