@@ -67,8 +67,10 @@ final class MoveWriter {
      * Writes several moves inside the caller's transaction with one round trip per statement kind: first
      * entries, then updates, then history. A contact may appear more than once; its writes keep their order.
      *
+     * H2's imports use it; PostgreSQL's use {@link PostgresBatchWriter}.
+     *
      * @return the transitions in order, or empty when any compare-and-set failed; the caller must then
-     *         undo what this call wrote (a savepoint)
+     *         roll back what this call wrote
      */
     Optional<List<Transition>> writeBatch(Connection c, String tenant, List<MoveWrite> writes) throws SQLException {
         if (writes.isEmpty()) {
