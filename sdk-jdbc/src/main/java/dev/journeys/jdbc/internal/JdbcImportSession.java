@@ -88,20 +88,22 @@ final class JdbcImportSession implements ImportSession {
 
     @Override
     public Map<String, PlacementState> placements(JourneyId journey, Collection<String> contacts) {
-        // H2 probes the primary key for each wanted contact only when they come as a table to join. On
-        // PostgreSQL no tenant condition: the journey, checked by lockJourney, fixes the tenant, and with one the
-        // planner of a database not analyzed yet ANDs the journey's whole index range into every batch's read.
+        // H2 probes the primary key for each wanted contact only when they come as a table to join.
+        // PostgreSQL probes the (tenant, contact) index and filters the journey: with the journey usable by an
+        // index, a journey its statistics call (nearly) empty, as a new journey is until the next ANALYZE,
+        // was scanned whole for every batch, and a million-row import slowed to a fifth as it went.
         String sql = postgres
                 ? "select contact_key, stage_id, entered_at, version from placements"
-                        + " where journey_id = ? and contact_key = any(?)" + (readOnly ? "" : " for update")
+                        + " where tenant_id = ? and contact_key = any(?) and journey_id + 0 = ?" + (readOnly ? "" : " for update")
                 : "select p.contact_key, p.stage_id, p.entered_at, p.version from table(k varchar = ?) w"
                         + " join placements p on p.journey_id = ? and p.contact_key = w.k where p.tenant_id = ?";
         return sql(() -> {
             Map<String, PlacementState> found = new HashMap<>();
             try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
                 if (postgres) {
-                    ps.setLong(1, journey.value());
+                    ps.setString(1, tenant);
                     ps.setArray(2, c.createArrayOf("varchar", contacts.toArray(new String[0])));
+                    ps.setLong(3, journey.value());
                 } else {
                     ps.setObject(1, contacts.toArray(new String[0]));
                     ps.setLong(2, journey.value());
