@@ -99,4 +99,21 @@ final class CpuMeter {
     private static String field(String stat, int n) {
         return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[n - 3];
     }
+
+    /** The 1, 5 and 15 minute load averages, or "n/a" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** What a bench's first lines say of the machine it runs on. */
+    static String machine() {
+        return String.format("%d cores, java %s, max heap %,d MB, load average at start %s",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+    }
 }

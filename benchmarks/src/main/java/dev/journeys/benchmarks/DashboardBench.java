@@ -89,9 +89,7 @@ public final class DashboardBench {
         Locale.setDefault(Locale.ROOT);
         Settings settings = Settings.fromSystemProperties();
         Files.createDirectories(settings.dir());
-        System.out.printf("Journeys dashboard bench: %s%n%d cores, java %s, max heap %,d MB, load average at start %s%n",
-                settings, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, ImportBench.loadAverage());
+        System.out.printf("Journeys dashboard bench: %s%n%s%n", settings, CpuMeter.machine());
         List<Outcome> outcomes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String name : settings.databases()) {
@@ -109,7 +107,7 @@ public final class DashboardBench {
             DashboardReport.print(o, settings);
             System.out.println();
         }
-        System.out.println("Load average at the end: " + ImportBench.loadAverage());
+        System.out.println("Load average at the end: " + CpuMeter.loadAverage());
         notes.forEach(System.out::println);
     }
 
@@ -154,7 +152,7 @@ public final class DashboardBench {
             generateSeconds = (System.nanoTime() - begin) / 1e9;
             long[] stageIds = journey.stages().stream().mapToLong(s -> s.id().value()).toArray();
             System.out.printf("  generated %,d moves in %.1f s; writing them (load %s)...%n", settings.history(),
-                    generateSeconds, ImportBench.loadAverage());
+                    generateSeconds, CpuMeter.loadAverage());
             seeded = new DashboardSeeder(history, journey.id().value(), tenant, stageIds, settings.commitRows()).run(db);
             System.out.printf("  wrote %,d transitions and %,d placements in %.1f s (%,.0f rows/s),"
                             + " CPU cores JVM/PG/other %s%n", seeded.transitions(), seeded.placements(),
@@ -187,7 +185,7 @@ public final class DashboardBench {
             // 4. Queries.
             if (!CpuMeter.awaitQuiet(settings.quietWait())) {
                 System.out.println("  note: other processes kept the CPU busy; measuring anyway (load "
-                        + ImportBench.loadAverage() + ")");
+                        + CpuMeter.loadAverage() + ")");
             }
             CpuMeter.Sample queriesBefore = CpuMeter.sample();
             List<DashboardQueries.Timing> timings = new DashboardQueries(service, journey, settings.warmup(),

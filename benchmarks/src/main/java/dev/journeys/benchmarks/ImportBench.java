@@ -222,9 +222,7 @@ public final class ImportBench {
         Locale.setDefault(Locale.ROOT);
         Settings settings = Settings.fromSystemProperties();
         Files.createDirectories(settings.dir());
-        System.out.printf("Journeys import bench: %s%n%d cores, java %s, max heap %,d MB, load average at start %s%n",
-                settings, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        System.out.printf("Journeys import bench: %s%n%s%n", settings, CpuMeter.machine());
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         Map<String, List<Pass>> parse = settings.parse() ? parsePhase(settings) : Map.of();
@@ -243,7 +241,7 @@ public final class ImportBench {
         for (String name : settings.heapDatabases()) {
             for (ImportMode mode : settings.heapModes()) {
                 System.out.printf("heap check: %s %s, %,d rows, -Xmx%s, in a child JVM (load %s)...%n", name, mode,
-                        settings.rows(), settings.heapXmx(), loadAverage());
+                        settings.rows(), settings.heapXmx(), CpuMeter.loadAverage());
                 ImportHeapCheck.Result r = ImportHeapCheck.inChildJvm(name, mode, settings.rows(),
                         ImportRequest.DEFAULT_BATCH_SIZE, settings.heapXmx(), settings.heapPostgresUrl(), settings.dir(),
                         settings.analyze());
@@ -264,7 +262,7 @@ public final class ImportBench {
             printHeap(heap);
         }
         System.out.println();
-        System.out.println("Load average at the end: " + loadAverage());
+        System.out.println("Load average at the end: " + CpuMeter.loadAverage());
         notes.forEach(System.out::println);
     }
 
@@ -372,7 +370,7 @@ public final class ImportBench {
                     out.add(m);
                     System.out.printf("%-8s %-44s #%d: %,9.0f rows/s  %6.1f s  GC %,6d ms  CPU cores JVM/PG/other %s  load %s%s%n",
                             name, m.label(), rep, m.perSecond(), m.nanos() / 1e9, m.gcMillis(), cpu(m.cpu()),
-                            loadAverage(), m.note().isEmpty() ? "" : "  " + m.note());
+                            CpuMeter.loadAverage(), m.note().isEmpty() ? "" : "  " + m.note());
                 }
             }
             if (pg) {
@@ -642,16 +640,7 @@ public final class ImportBench {
 
     private static void awaitQuiet(Settings settings) throws InterruptedException {
         if (!CpuMeter.awaitQuiet(settings.quietWaitSeconds())) {
-            System.out.println("note: other processes kept the CPU busy; measuring anyway (load " + loadAverage() + ")");
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
+            System.out.println("note: other processes kept the CPU busy; measuring anyway (load " + CpuMeter.loadAverage() + ")");
         }
     }
 
