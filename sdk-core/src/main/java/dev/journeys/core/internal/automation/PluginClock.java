@@ -28,7 +28,7 @@ public final class PluginClock {
     static final int MAX_THREADS = 64;
 
     private final Duration limit;
-    private final int maxThreads;
+    /** Null when there is no limit: every plugin is then called on the caller's thread. */
     private final ThreadPoolExecutor pool;
 
     /** @param limit how long one {@code validate} may take; zero calls every plugin on the caller's thread */
@@ -38,19 +38,19 @@ public final class PluginClock {
 
     PluginClock(Duration limit, int maxThreads) {
         this.limit = limit;
-        this.maxThreads = maxThreads;
         AtomicInteger n = new AtomicInteger();
         // No queue: a call either gets a thread now or fails; idle threads end after a few seconds.
-        this.pool = new ThreadPoolExecutor(0, maxThreads, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "journeys-plugin-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = limit.isZero() ? null : new ThreadPoolExecutor(0, maxThreads, 5, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "journeys-plugin-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The plugin's validation problems, or a {@link PluginFailure} when it throws or overruns the limit. */
     List<String> validate(String trigger, TriggerPlugin plugin, Map<String, Object> attributes) {
-        if (limit.isZero() || !overridesValidate(plugin)) {
+        if (pool == null || !overridesValidate(plugin)) {
             try {
                 return plugin.validate(attributes);
             } catch (RuntimeException e) {
@@ -61,7 +61,7 @@ public final class PluginClock {
         try {
             call = pool.submit(() -> plugin.validate(attributes));
         } catch (RejectedExecutionException e) {
-            throw new PluginFailure(trigger, "validate not called: " + maxThreads
+            throw new PluginFailure(trigger, "validate not called: " + pool.getMaximumPoolSize()
                     + " earlier calls into trigger plugins have not returned", null);
         }
         try {
