@@ -16,15 +16,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every instance's commits on a shared PostgreSQL by polling the history, which is append-only.
  *
- * <p>Ids and commit order disagree, so the poller remembers two things of its last snapshot: the highest
- * history id it could see, and the transactions still in flight then. A row it has not delivered yet is
- * either newer than that id (its id was drawn after the snapshot) or written by one of those transactions,
- * so each poll reads exactly those two sets, each by an index, and no commit is ever skipped. (Reading
- * everything at or above the snapshot's xmin, as a first version did, re-read every row committed since
- * the oldest open transaction on each poll: a long import made every instance's poller scan millions.)
+ * <p>Ids and commit order disagree, so the poller remembers three things of its last snapshot: the highest
+ * history id it could see, the transactions listed in flight, and the snapshot's xmax. A row it has not
+ * delivered yet is newer than that id (its id was drawn after the snapshot), or was written by a listed
+ * transaction, or by a transaction at or past xmax. That last set matters: a snapshot lists only xids below
+ * its xmax, which is one past the latest <em>completed</em> xid, so a transaction that took its xid after
+ * the newest finished one and drew a history id before the snapshot is in flight yet listed nowhere, and
+ * a first version of this poller lost its rows for good (seen as a stale cache in the two-instance
+ * concurrency contract). Each poll reads exactly those sets, each by an index, and no commit is skipped.
+ * (Reading everything at or above the snapshot's xmin, as an early version did, re-read every row
+ * committed since the oldest open transaction on each poll: a long import made every poller scan millions.)
  * This relies on every writer writing a placement before its history row, so that a transaction has its
- * id before it draws a history id: true of every write path in this module. LISTEN/NOTIFY was measured first and rejected: NOTIFY serialises commits
- * (pgbench, 8 clients: 3,200 tx/s without it, 1,700 with it).
+ * xid before it draws a history id: true of every write path in this module. LISTEN/NOTIFY was measured
+ * first and rejected: NOTIFY serialises commits (pgbench, 8 clients: 3,200 tx/s without it, 1,700 with it).
  */
 final class PostgresCommitPoller implements CommitFollower {
 
@@ -35,8 +39,10 @@ final class PostgresCommitPoller implements CommitFollower {
     private final ScheduledExecutorService timer;
     /** The highest history id visible at the last snapshot. */
     private long seen;
-    /** Transactions in flight at the last snapshot; their rows may still appear below {@link #seen}. */
+    /** Transactions listed in flight at the last snapshot; their rows may still appear below {@link #seen}. */
     private Long[] inFlight;
+    /** The last snapshot's xmax: transactions from here on were in flight too, though not listed. */
+    private long unlistedFrom;
     private boolean healthy = true;
 
     PostgresCommitPoller(Jdbi jdbi, PlacementFeed feed, Duration interval) {
@@ -66,22 +72,30 @@ final class PostgresCommitPoller implements CommitFollower {
     private void remember(org.jdbi.v3.core.Handle h) {
         inFlight = h.createQuery("select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) as x")
                 .mapTo(Long.class).list().toArray(new Long[0]);
+        unlistedFrom = h.createQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+                .mapTo(Long.class).one();
         seen = h.createQuery("select coalesce(max(id), 0) from transitions").mapTo(Long.class).one();
     }
 
-    private void poll() {
+    /** One poll; package-private so that tests can poll at the moments they stage. */
+    synchronized void poll() {
         try {
             jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 long seenBefore = seen;
                 Long[] inFlightBefore = inFlight;
+                long unlistedBefore = unlistedFrom;
                 remember(h);
                 h.createQuery("""
                                 select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
                                   from transitions where id > :seen
                                 union all
                                 select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
-                                  from transitions where tx_id = any(:inFlight) and id <= :seen""")
+                                  from transitions where tx_id = any(:inFlight) and id <= :seen
+                                union all
+                                select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
+                                  from transitions where tx_id >= :unlisted and id <= :seen""")
                         .bind("seen", seenBefore)
+                        .bind("unlisted", unlistedBefore)
                         .bindArray("inFlight", Long.class, (Object[]) inFlightBefore)
                         .addCustomizer(Db.PLANNED_EACH_TIME)
                         // a cursor: one commit can bring a million rows (an atomic import)
