@@ -107,8 +107,8 @@ class MoveEngineTest {
     @Test
     void a_no_op_seen_in_the_cache_is_confirmed_against_the_database() {
         // Another instance moved c1 to B; this instance's cache still says A.
-        cache.offer(TENANT, at(A, 1));
-        when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(B, 2));
+        when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(A, 1), at(B, 2));
+        cache.get(TENANT, J, "c1", false);
         when(storage.applyMove(eq(TENANT), any())).thenReturn(Optional.of(transition(B, A, 3)));
 
         MoveOutcome outcome = engine.move(TENANT, MoveRequest.to("c1", J, A, MoveSource.manual("ann")));
@@ -118,7 +118,8 @@ class MoveEngineTest {
 
     @Test
     void a_cached_placement_never_goes_back_in_version() {
-        cache.offer(TENANT, at(B, 5));
+        when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(B, 5));
+        cache.get(TENANT, J, "c1", false);
         cache.offer(TENANT, at(A, 4));
         cache.committed(TENANT, at(A, 3));
 
