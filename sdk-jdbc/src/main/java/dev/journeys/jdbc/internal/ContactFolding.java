@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,30 +81,30 @@ final class ContactFolding {
 
     private static void readEntries(Connection c, boolean postgres, long journey, List<Version> wanted,
                                     Map<Version, Instant> into) throws SQLException {
-        // PostgreSQL reads every version of the wanted contacts and keeps the wanted ones here: joined to the
-        // (contact, version) pairs unnested, its planner scanned the journey's whole history once per pair.
+        // Each wanted (contact, version) is one probe of the unique index. On PostgreSQL the probe sits behind
+        // LIMIT 1 so that the planner cannot flatten it into a join: joined, it scanned the journey's whole
+        // history once per pair, and reading every version of the wanted contacts instead, as a second
+        // version did, re-read each busy contact's whole history at every fold.
         String sql = postgres
-                ? "select contact_key, placement_version, effective_at from transitions"
-                        + " where journey_id = ? and contact_key = any(?)"
+                ? "select k.c, k.v, t.effective_at from unnest(?::varchar[], ?::bigint[]) as k(c, v)"
+                        + " cross join lateral (select effective_at from transitions t where t.journey_id = ?"
+                        + " and t.contact_key = k.c and t.placement_version = k.v limit 1) t"
                 : "select t.contact_key, t.placement_version, t.effective_at from table(c varchar = ?, v bigint = ?) k"
                         + " join transitions t on t.journey_id = ? and t.contact_key = k.c and t.placement_version = k.v";
-        Set<Version> wantedSet = new HashSet<>(wanted);
         try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
-            String[] keys = wanted.stream().map(Version::contact).distinct().toArray(String[]::new);
+            String[] keys = wanted.stream().map(Version::contact).toArray(String[]::new);
+            Long[] versions = wanted.stream().map(Version::version).toArray(Long[]::new);
             if (postgres) {
-                ps.setLong(1, journey);
-                ps.setArray(2, c.createArrayOf("varchar", keys));
+                ps.setArray(1, c.createArrayOf("varchar", keys));
+                ps.setArray(2, c.createArrayOf("bigint", versions));
             } else {
-                ps.setObject(1, wanted.stream().map(Version::contact).toArray(String[]::new));
-                ps.setObject(2, wanted.stream().map(Version::version).toArray(Long[]::new));
-                ps.setLong(3, journey);
+                ps.setObject(1, keys);
+                ps.setObject(2, versions);
             }
+            ps.setLong(3, journey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Version v = new Version(journey, rs.getString(1), rs.getLong(2));
-                    if (wantedSet.contains(v)) {
-                        into.put(v, Rows.instant(rs, "effective_at"));
-                    }
+                    into.put(new Version(journey, rs.getString(1), rs.getLong(2)), Rows.instant(rs, "effective_at"));
                 }
             }
         }
