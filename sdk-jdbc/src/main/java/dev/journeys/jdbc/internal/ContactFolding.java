@@ -25,6 +25,9 @@ final class ContactFolding {
     private record Version(long journey, String contact, long version) {
     }
 
+    private record TotalKey(long journey, long from, long to, int bucket) {
+    }
+
     /** Folds the transitions over the states and entry times they need, read on {@code c}. */
     static ContactFold fold(Connection c, boolean postgres, List<Transition> run) throws SQLException {
         Map<Long, Set<String>> contacts = new LinkedHashMap<>();
@@ -127,6 +130,20 @@ final class ContactFolding {
                 fold.conversions().entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
                         .map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().journey(),
                                 Rows.utc(e.getKey().cohortDay()), e.getKey().from(), e.getKey().to(), e.getKey().bucket()})
+                        .toList());
+        Map<TotalKey, long[]> totals = new HashMap<>();
+        fold.conversions().forEach((k, v) -> {
+            long[] sum = totals.computeIfAbsent(new TotalKey(k.journey(), k.from(), k.to(), k.bucket()), x -> new long[2]);
+            sum[0] += v[0];
+            sum[1] += v[1];
+        });
+        DashboardFold.upsert(c, "update dash_conversion_totals set contacts = contacts + ?, seconds = seconds + ?"
+                        + " where journey_id = ? and from_stage_id = ? and to_stage_id = ? and bucket = ?",
+                "insert into dash_conversion_totals (contacts, seconds, journey_id, from_stage_id, to_stage_id, bucket)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                totals.entrySet().stream().filter(e -> e.getValue()[0] != 0 || e.getValue()[1] != 0)
+                        .map(e -> new Object[] {e.getValue()[0], e.getValue()[1], e.getKey().journey(), e.getKey().from(),
+                                e.getKey().to(), e.getKey().bucket()})
                         .toList());
         DashboardFold.upsert(c, "update dash_occupancy set contacts = contacts + ? where journey_id = ? and stage_id = ?"
                         + " and entered_hour = ?",

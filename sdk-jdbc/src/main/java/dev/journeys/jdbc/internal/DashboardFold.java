@@ -264,7 +264,7 @@ final class DashboardFold {
                 try {
                     Mark mark = lockMark(c, "");
                     for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly",
-                            "dash_contacts", "dash_paths", "dash_conversions", "dash_occupancy")) {
+                            "dash_contacts", "dash_paths", "dash_conversions", "dash_conversion_totals", "dash_occupancy")) {
                         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where journey_id = ?")) {
                             ps.setLong(1, journey.value());
                             ps.executeUpdate();

@@ -157,16 +157,19 @@ final class DashboardStore {
             }
             Map<ContactFold.ConversionKey, long[]> conversions = new HashMap<>();
             if (read.conversionPair().isPresent()) {
-                h.createQuery("""
+                long from = read.conversionPair().get().get(0).value();
+                long to = read.conversionPair().get().get(1).value();
+                h.createQuery(read.conversionCohorts()
+                                ? """
                                 select cohort_day, bucket, contacts, seconds from dash_conversions
+                                 where journey_id = :journey and from_stage_id = :from and to_stage_id = :to and contacts <> 0"""
+                                : """
+                                select bucket, contacts, seconds from dash_conversion_totals
                                  where journey_id = :journey and from_stage_id = :from and to_stage_id = :to and contacts <> 0""")
-                        .bind("journey", journey.value())
-                        .bind("from", read.conversionPair().get().get(0).value())
-                        .bind("to", read.conversionPair().get().get(1).value())
+                        .bind("journey", journey.value()).bind("from", from).bind("to", to)
                         .map((rs, ctx) -> conversions.put(new ContactFold.ConversionKey(journey.value(),
-                                Rows.instant(rs, "cohort_day"), read.conversionPair().get().get(0).value(),
-                                read.conversionPair().get().get(1).value(), rs.getInt("bucket")),
-                                new long[] {rs.getLong("contacts"), rs.getLong("seconds")}))
+                                read.conversionCohorts() ? Rows.instant(rs, "cohort_day") : Instant.EPOCH, from, to,
+                                rs.getInt("bucket")), new long[] {rs.getLong("contacts"), rs.getLong("seconds")}))
                         .list();
             }
             Map<ContactFold.OccupancyKey, Long> occupancy = new HashMap<>();

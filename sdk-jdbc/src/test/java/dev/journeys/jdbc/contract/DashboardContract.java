@@ -19,6 +19,7 @@ import dev.journeys.api.Movements;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.PageRequest;
 import dev.journeys.api.Populations;
+import dev.journeys.api.StageId;
 import dev.journeys.api.StalledContact;
 import dev.journeys.api.Stalls;
 import dev.journeys.api.TimeRange;
@@ -253,6 +254,10 @@ abstract class DashboardContract extends ImportContract {
         var daily = dashboard().populations(sales.id(), TimeRange.of(day(1), day(45)), Bucket.DAY);
         var hourly = dashboard().populations(sales.id(), TimeRange.of(day(2), day(3)), Bucket.HOUR);
         var moves = dashboard().movements(sales.id(), year);
+        StageId lead = stage(sales, 0).id();
+        StageId demo = stage(sales, 1).id();
+        var leadToDemo = dashboard().timeToConvert(sales.id(), lead, demo, Optional.empty());
+        var leadToDemoOfYear = dashboard().timeToConvert(sales.id(), lead, demo, Optional.of(year));
 
         awaitFolded(sales);
 
@@ -262,6 +267,11 @@ abstract class DashboardContract extends ImportContract {
         assertThat(dashboard().populations(sales.id(), TimeRange.of(day(2), day(3)), Bucket.HOUR)).isEqualTo(hourly);
         assertThat(java.util.Set.copyOf(dashboard().movements(sales.id(), year).sources()))
                 .isEqualTo(java.util.Set.copyOf(moves.sources()));
+        // Folded, all cohorts are read from their own sums and one cohort from the per-day ones: both agree.
+        assertThat(dashboard().timeToConvert(sales.id(), lead, demo, Optional.empty())).isEqualTo(leadToDemo);
+        assertThat(dashboard().timeToConvert(sales.id(), lead, demo, Optional.of(year))).isEqualTo(leadToDemoOfYear);
+        assertThat(leadToDemoOfYear.contacts()).isEqualTo(leadToDemo.contacts()).isEqualTo(4);
+        assertThat(leadToDemoOfYear.mean()).isEqualTo(leadToDemo.mean());
         assertThat(dashboard().check(sales.id()).differences()).isEmpty();
 
         // A move after the fold shows up at once.
@@ -285,6 +295,24 @@ abstract class DashboardContract extends ImportContract {
         var repaired = dashboard().repair(sales.id());
         assertThat(repaired.consistent()).as("%s", repaired.differences()).isTrue();
         assertThat(dashboard().stageCounts(sales.id()).of(stage(sales, 0).id())).isEqualTo(1);
+    }
+
+    @Test
+    void a_check_covers_the_conversion_sums_of_all_cohorts() throws Exception {
+        Journey sales = pipeline();
+        awaitFolded(sales);
+        try (java.sql.Connection c = rawConnection()) {
+            assertThat(c.createStatement().executeUpdate("update dash_conversion_totals set contacts = contacts + 2"
+                    + " where journey_id = " + sales.id().value() + " and from_stage_id = " + stage(sales, 0).id().value()
+                    + " and to_stage_id = " + stage(sales, 1).id().value())).isPositive();
+        }
+
+        var check = dashboard().check(sales.id());
+        assertThat(check.differences()).anyMatch(d -> d.startsWith("conversions from " + stage(sales, 0).id()));
+
+        assertThat(dashboard().repair(sales.id()).differences()).isEmpty();
+        assertThat(dashboard().timeToConvert(sales.id(), stage(sales, 0).id(), stage(sales, 1).id(), Optional.empty())
+                .contacts()).isEqualTo(3);
     }
 
     /**
