@@ -101,7 +101,10 @@ final class ContactStatuses {
         Journey journey = catalog.find(tenant, provisioned.id(), fresh).orElse(provisioned);
         Stage stage = journey.stageNamed(stageName).orElseThrow(() -> new IllegalStateException(
                 "system journey " + plugin.key() + " maps to a stage it does not have: " + stageName));
-        PlacementState current = placements.get(tenant, journey.id(), contactKey, fresh);
+        // Always read: a cached placement may lag another instance's status change, and a no-op decided on it
+        // would commit the new status without its move, leaving the two apart for good. Read after the
+        // status, the placement is at least as new as it, since only status changes move it.
+        PlacementState current = placements.get(tenant, journey.id(), contactKey, true);
         MoveRequest request = MoveRequest.to(contactKey, journey.id(), stage.id(), new MoveSource.SystemPlugin(plugin.key(), actor));
         Decision decision = moves.decide(tenant, journey, current, request);
         if (decision instanceof Decision.Accept accept) {

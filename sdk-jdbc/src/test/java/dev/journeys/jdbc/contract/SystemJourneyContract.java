@@ -12,11 +12,14 @@ import dev.journeys.api.JourneysSdk;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Outcome;
+import dev.journeys.api.Placement;
 import dev.journeys.api.ReadOnlyJourneyException;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.Stage;
+import dev.journeys.api.StageId;
 import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -143,6 +146,31 @@ abstract class SystemJourneyContract extends AsyncEventContract {
             assertThat(service.setStatus("c1", "enrolled", "bob")).isEmpty();
             assertThat(service.statusHistory("c1")).hasSize(1);
             assertThat(historyRowsOfTenant()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_status_change_on_an_instance_whose_cache_lags_still_moves_the_contact() throws Exception {
+        // The second instance never polls during the test: on PostgreSQL its cached placement stays behind the
+        // first instance's commit, and its status change must not be decided on it.
+        try (JourneysSdk first = withEnrollment(1);
+                JourneysSdk second = configure(jdbcUrl()).commitPollInterval(Duration.ofMinutes(10))
+                        .systemJourney(new TestEnrollment(1)).load()) {
+            JourneyService a = first.tenant(tenant);
+            JourneyService b = second.tenant(tenant);
+            a.setStatus("c1", "prospect", "form");
+            Journey enrollment = enrollment(b);
+            StageId prospect = enrollment.stageNamed("Prospect").orElseThrow().id();
+            assertThat(b.placement("c1", enrollment.id()).map(Placement::stageId)).contains(prospect);
+            a.setStatus("c1", "enrolled", "ann");
+
+            assertThat(b.setStatus("c1", "prospect", "crm")).isPresent();
+
+            List<Transition> history = a.history("c1", enrollment.id());
+            assertThat(history).as("prospect, enrolled, prospect again").hasSize(3);
+            assertThat(history.get(2).to()).contains(prospect);
+            assertThat(count("select count(*) from placements where tenant_id = '" + tenant + "' and contact_key = 'c1'"
+                    + " and stage_id = " + prospect.value())).isEqualTo(1);
         }
     }
 
