@@ -80,7 +80,10 @@ final class AutomationEngine {
         this.maxAttempts = settings.maxMoveAttempts();
         this.maxChainDepth = settings.maxChainDepth();
         this.pluginClock = new PluginClock(settings.pluginTimeout());
-        this.index = Caffeine.newBuilder().refreshAfterWrite(Duration.ofSeconds(1)).maximumSize(100_000)
+        // Another instance's automation changes reach this index within a second. A refresh alone would not
+        // bound that: the first read after an idle hour would still be served the hour-old list.
+        this.index = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMillis(500)).expireAfterWrite(Duration.ofSeconds(1))
+                .maximumSize(100_000)
                 .build(key -> definitions.load(key.tenant(), key.trigger()));
         moves.afterCommit(this::stageChanged);
     }

@@ -242,6 +242,23 @@ abstract class AutomationContract extends ConcurrencyContract {
     }
 
     @Test
+    void an_automation_disabled_on_another_instance_stops_there_within_a_second_even_after_an_idle_spell()
+            throws Exception {
+        Journey j = advocacy();
+        Automation a = paidOrdersTo(j, 1);
+        try (JourneysSdk second = configure(jdbcUrl()).load()) {
+            AutomationService other = second.tenant(tenant).automations();
+            assertThat(only(other.publish(order("e1", "c1", "paid", "150")))).isInstanceOf(RunDecision.Moved.class);
+            // The other instance's index entry is now older than its one-second bound.
+            Thread.sleep(1_200);
+            automations().setEnabled(a.id(), false);
+
+            assertThat(other.publish(order("e2", "c2", "paid", "150")).records())
+                    .as("the first event after the idle spell, on the instance that did not disable it").isEmpty();
+        }
+    }
+
+    @Test
     void bad_events_fail_with_typed_errors_and_apply_nothing() throws Exception {
         Journey j = advocacy();
         paidOrdersTo(j, 1);
