@@ -316,6 +316,8 @@ final class ImportRun {
         locked.replaceAll((id, journey) -> {
             long version = session.lockJourney(id);
             if (version == journey.version()) {
+                // The stage-change events after commit are built from the catalog: let it hold this version.
+                engine.catalog.offer(tenant, journey);
                 return journey;
             }
             Journey fresh = engine.catalog.find(tenant, id, true).orElse(journey);
@@ -333,6 +335,7 @@ final class ImportRun {
         String ref = row.journey().get();
         return journeys.computeIfAbsent(ref.toLowerCase(java.util.Locale.ROOT), k -> {
             Optional<Journey> named = engine.storage.findJourneyByName(tenant, ref);
+            named.ifPresent(j -> engine.catalog.offer(tenant, j));
             if (named.isPresent() || !ref.chars().allMatch(Character::isDigit) || ref.length() > 18) {
                 return named;
             }
