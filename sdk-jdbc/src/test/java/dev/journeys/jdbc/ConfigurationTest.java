@@ -7,8 +7,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.journeys.api.ConfigurationException;
 import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.JourneysSdk;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
+import dev.journeys.api.Placement;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.TriggerEvent;
 import java.nio.file.Files;
@@ -119,6 +124,34 @@ class ConfigurationTest {
         try (JourneysSdk sdk = JourneysConfiguration.start(injector)) {
             assertThat(sdk).isSameAs(injector.getInstance(JourneysSdk.class));
             assertThat(sdk.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead")).stages()).hasSize(1);
+        }
+    }
+
+    @Test
+    void instances_reaching_one_h2_file_by_different_urls_follow_each_others_moves_at_once() throws Exception {
+        Path file = Files.createTempDirectory("journeys-shared").resolve("db");
+        try (JourneysSdk first = Journeys.configure().h2File(file).load();
+                JourneysSdk second = Journeys.configure().jdbcUrl("jdbc:h2:" + file.toAbsolutePath()).load()) {
+            JourneyService a = first.defaultTenant();
+            JourneyService b = second.defaultTenant();
+            Journey sales = a.createJourney(JourneySpec.named("Sales").stages("Lead", "Demo"));
+            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(0).id(), MoveSource.manual("ann")));
+            assertThat(b.placement("c1", sales.id()).map(Placement::stageId)).contains(sales.stages().get(0).id());
+
+            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(1).id(), MoveSource.manual("ann")));
+
+            assertThat(b.placement("c1", sales.id()).map(Placement::stageId))
+                    .as("H2 has no poller: only the in-process bus, keyed by the database, tells the second instance")
+                    .contains(sales.stages().get(1).id());
+        }
+    }
+
+    @Test
+    void h2_in_server_mode_is_refused_when_configured() {
+        for (String url : java.util.List.of("jdbc:h2:tcp://localhost/~/journeys", "jdbc:h2:ssl://localhost/~/journeys",
+                "jdbc:h2:file:/tmp/journeys;AUTO_SERVER=TRUE")) {
+            assertThatThrownBy(() -> Journeys.configure().jdbcUrl(url)).as(url)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("server mode");
         }
     }
 }

@@ -23,7 +23,7 @@ final class Db {
     final Jdbi jdbi;
     final MoveWriter moves;
     final Dialect dialect;
-    /** Identifies the database across SDK instances in this JVM: its URL, or the host's DataSource. */
+    /** Identifies the database across SDK instances in this JVM: on H2 the database itself, on PostgreSQL its URL or pool. */
     final Object database;
     private final ReadWriteLock[] journeyLocks;
 

@@ -30,12 +30,25 @@ public enum Dialect {
 
     public static Dialect ofUrl(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
+            requireEmbeddedH2(jdbcUrl);
             return H2;
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRES;
         }
         throw new ConfigurationException("unsupported database URL " + jdbcUrl + "; use jdbc:h2: or jdbc:postgresql:");
+    }
+
+    /**
+     * SDK instances on one H2 database share commits and move locks inside their JVM; H2 in server mode lets
+     * other processes write past them, so it is refused. Several processes call for PostgreSQL.
+     */
+    static void requireEmbeddedH2(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        if (url.startsWith("JDBC:H2:TCP:") || url.startsWith("JDBC:H2:SSL:") || url.contains("AUTO_SERVER=TRUE")) {
+            throw new ConfigurationException("H2 in server mode is not supported (" + jdbcUrl + "): other processes"
+                    + " would write past the SDK's in-process locks; use embedded H2 for one process, PostgreSQL for several");
+        }
     }
 
     static Dialect ofProductName(String product) {

@@ -89,6 +89,7 @@ final class JdbiStorage implements Storage {
         DataSource ds = settings.hostDataSource().orElseGet(this::pool);
         try {
             Dialect dialect = settings.jdbcUrl().map(Dialect::ofUrl).orElseGet(() -> detect(ds));
+            Object database = dialect == Dialect.H2 ? h2Identity(ds) : settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
@@ -97,7 +98,6 @@ final class JdbiStorage implements Storage {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            Object database = settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
             MoveWriter moveWriter = new MoveWriter(ds, dialect);
             Db opened = new Db(Jdbi.create(ds), moveWriter, dialect, database);
             definitions = new DefinitionStore(opened);
@@ -131,6 +131,23 @@ final class JdbiStorage implements Storage {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StorageException("cannot connect to " + settings.jdbcUrl().get() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What SDK instances in this JVM on one embedded H2 database share their commits and move locks by: the
+     * database itself, not the URL or pool that reached it, which two instances may spell differently. A
+     * host's pool onto H2 in server mode is refused here, as such a URL is when configured.
+     */
+    private static String h2Identity(DataSource ds) {
+        try (Connection c = ds.getConnection();
+                java.sql.ResultSet rs = c.createStatement().executeQuery(
+                        "select coalesce(database_path(), 'mem:' || database())")) {
+            Dialect.requireEmbeddedH2(c.getMetaData().getURL());
+            rs.next();
+            return "h2:" + rs.getString(1);
+        } catch (SQLException e) {
+            throw new StorageException("cannot identify the H2 database: " + e.getMessage(), e);
         }
     }
 
