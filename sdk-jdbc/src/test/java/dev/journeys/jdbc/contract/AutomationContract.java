@@ -3,25 +3,31 @@ package dev.journeys.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeys.api.InvalidInputException;
-import dev.journeys.api.Journey;
-import dev.journeys.api.JourneySpec;
-import dev.journeys.api.JourneysSdk;
-import dev.journeys.api.MoveRequest;
-import dev.journeys.api.MoveSource;
-import dev.journeys.api.StorageException;
-import dev.journeys.api.Transition;
 import dev.journeys.api.Automation;
 import dev.journeys.api.AutomationService;
 import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.EventResult;
+import dev.journeys.api.ImportMode;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.ImportSource;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyService;
+import dev.journeys.api.JourneySpec;
+import dev.journeys.api.JourneysSdk;
+import dev.journeys.api.MoveRequest;
+import dev.journeys.api.MoveSource;
 import dev.journeys.api.Outcome;
+import dev.journeys.api.Placement;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
+import dev.journeys.api.StorageException;
+import dev.journeys.api.Transition;
 import dev.journeys.api.TriggerEvent;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -255,6 +261,28 @@ abstract class AutomationContract extends ConcurrencyContract {
 
             assertThat(other.publish(order("e2", "c2", "paid", "150")).records())
                     .as("the first event after the idle spell, on the instance that did not disable it").isEmpty();
+        }
+    }
+
+    @Test
+    void stage_changes_written_by_an_import_on_another_instance_carry_the_stage_names_of_now() throws Exception {
+        Journey j = advocacy();
+        try (JourneysSdk second = configure(jdbcUrl()).load()) {
+            JourneyService other = second.tenant(tenant);
+            assertThat(other.journey(j.id())).as("the other instance caches the journey as created").isPresent();
+            journeys.renameStage(j.id(), stage(j, 1).id(), "Video Testimonial");
+            Automation onVideo = automations().create(AutomationSpec.named("on video").on("journey.stage_changed")
+                    .when(Condition.equalTo("to_stage", "Video Testimonial"))
+                    .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+
+            String csv = "contact,journey,stage\nc1,Advocacy,Video Testimonial\n";
+            other.imports().run(ImportRequest.of("rows.csv", ImportSource.of(csv.getBytes(StandardCharsets.UTF_8)), "ann")
+                    .mode(ImportMode.BEST_EFFORT));
+
+            // Its own move to Reward Triggered is a stage change too, and rightly does not match.
+            assertThat(automations().runLog(RunLogQuery.all().automation(onVideo.id())))
+                    .extracting(RunRecord::decision).hasAtLeastOneElementOfType(RunDecision.Moved.class);
+            assertThat(journeys.placement("c1", j.id()).map(Placement::stageId)).contains(stage(j, 2).id());
         }
     }
 
