@@ -17,18 +17,22 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Writes many events in one transaction with JDBC batches: a handful of round trips and one commit for
- * the lot, instead of several round trips and a commit per event. All or nothing: if any event was
- * processed already or any compare-and-set fails, nothing is written and the caller goes event by event.
+ * Writes many events in one transaction: a handful of round trips and one commit for the lot, instead of
+ * several round trips and a commit per event. On H2, JDBC batches; on PostgreSQL, one statement per kind
+ * over arrays ({@link PostgresBatchWriter}), since a JDBC batch pays the server's executor set-up once per
+ * row. All or nothing: if any event was processed already or any compare-and-set fails, nothing is
+ * written and the caller goes event by event.
  */
 final class EventBatchWriter {
 
     private final DataSource dataSource;
     private final MoveWriter moves;
+    private final boolean postgres;
 
-    EventBatchWriter(DataSource dataSource, MoveWriter moves) {
+    EventBatchWriter(DataSource dataSource, MoveWriter moves, Dialect dialect) {
         this.dataSource = dataSource;
         this.moves = moves;
+        this.postgres = dialect == Dialect.POSTGRES;
     }
 
     Optional<List<EventCommit.Applied>> apply(String tenant, List<EventWrite> writes) {
@@ -38,23 +42,36 @@ final class EventBatchWriter {
 
     private Optional<List<EventCommit.Applied>> write(Connection c, String tenant, List<EventWrite> writes)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_EVENT)) {
-            for (EventWrite w : writes) {
-                ps.setString(1, tenant);
-                ps.setString(2, w.eventId());
-                ps.setString(3, w.triggerType());
-                ps.setObject(4, Rows.utc(w.at()));
-                ps.addBatch();
+        if (postgres) {
+            PostgresBatchWriter.processedEvents(c, tenant, writes);
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_EVENT)) {
+                for (EventWrite w : writes) {
+                    ps.setString(1, tenant);
+                    ps.setString(2, w.eventId());
+                    ps.setString(3, w.triggerType());
+                    ps.setObject(4, Rows.utc(w.at()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
         }
         List<MoveWrite> all = writes.stream().flatMap(w -> w.moves().stream()).toList();
-        // First entries before updates: a contact can only enter before it moves on within one batch.
-        if (!allApplied(c, MoveWriter.INSERT_IF_JOURNEY_AT, tenant, all.stream().filter(m -> m.expectedVersion() == 0).toList())
-                || !allApplied(c, MoveWriter.UPDATE_IF_VERSIONS_AT, tenant, all.stream().filter(m -> m.expectedVersion() > 0).toList())) {
-            return Optional.empty();
+        List<Transition> transitions;
+        if (postgres && PostgresBatchWriter.accepts(all)) {
+            Optional<List<Transition>> written = PostgresBatchWriter.write(c, tenant, all);
+            if (written.isEmpty()) {
+                return Optional.empty();
+            }
+            transitions = written.get();
+        } else {
+            // First entries before updates: a contact can only enter before it moves on within one batch.
+            if (!allApplied(c, MoveWriter.INSERT_IF_JOURNEY_AT, tenant, all.stream().filter(m -> m.expectedVersion() == 0).toList())
+                    || !allApplied(c, MoveWriter.UPDATE_IF_VERSIONS_AT, tenant, all.stream().filter(m -> m.expectedVersion() > 0).toList())) {
+                return Optional.empty();
+            }
+            transitions = appendHistory(c, tenant, all);
         }
-        List<Transition> transitions = appendHistory(c, tenant, all);
         List<RunRow> rows = new ArrayList<>();
         List<RunDecision> decisions = new ArrayList<>();
         int offset = 0;
@@ -65,7 +82,9 @@ final class EventBatchWriter {
             }
             offset += w.moves().size();
         }
-        List<RunRecord> records = EventWriter.insertRuns(c, tenant, rows, decisions);
+        List<RunRecord> records = postgres
+                ? PostgresBatchWriter.runs(c, tenant, rows, decisions)
+                : EventWriter.insertRuns(c, tenant, rows, decisions);
         List<EventCommit.Applied> applied = new ArrayList<>();
         int move = 0;
         int run = 0;

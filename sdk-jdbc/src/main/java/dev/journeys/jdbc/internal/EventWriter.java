@@ -122,7 +122,7 @@ final class EventWriter {
                 : run.decision();
     }
 
-    private static RunRecord record(long id, RunRow run, RunDecision decision) {
+    static RunRecord record(long id, RunRow run, RunDecision decision) {
         return new RunRecord(id, run.automationId(), run.eventId(), run.triggerType(), run.contactKey(),
                 run.recordedAt(), run.chainDepth(), decision);
     }

@@ -104,7 +104,7 @@ final class JdbiStorage implements Storage {
             placements = new PlacementStore(opened);
             automations = new AutomationStore(opened);
             events = new EventWriter(ds, moveWriter);
-            eventBatches = new EventBatchWriter(ds, moveWriter);
+            eventBatches = new EventBatchWriter(ds, moveWriter, dialect);
             system = new SystemStore(opened, ds);
             imports = new ImportStore(opened);
             dashboard = new DashboardStore(opened);

@@ -71,6 +71,7 @@ abstract class AsyncEventContract extends AutomationContract {
             }
             int applied = 0;
             int duplicates = 0;
+            List<Long> recordIds = new ArrayList<>();
             for (Future<List<CompletableFuture<EventResult>>> f : submitted) {
                 for (CompletableFuture<EventResult> result : f.get(2, TimeUnit.MINUTES)) {
                     EventResult r = result.get(2, TimeUnit.MINUTES);
@@ -79,6 +80,7 @@ abstract class AsyncEventContract extends AutomationContract {
                     } else {
                         applied++;
                         assertThat(r.records()).hasSize(2);
+                        r.records().forEach(record -> recordIds.add(record.id()));
                     }
                 }
             }
@@ -88,6 +90,16 @@ abstract class AsyncEventContract extends AutomationContract {
             assertThat(duplicates).isEqualTo(producers * perProducer / 5);
             assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'"))
                     .isEqualTo(producers * perProducer);
+            // Each result names the run-log rows its batch wrote, one id each.
+            List<Long> stored = new ArrayList<>();
+            try (java.sql.Connection c = rawConnection();
+                    java.sql.ResultSet rs = c.createStatement().executeQuery("select id from automation_runs where tenant_id = '"
+                            + tenant + "' and event_id like 'p%' order by id")) {
+                while (rs.next()) {
+                    stored.add(rs.getLong(1));
+                }
+            }
+            assertThat(recordIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
             // One contact per producer, moved by each of its events in the order they were published.
             for (int p = 0; p < producers; p++) {
                 assertThat(service.history("c" + p, j.id())).hasSize(perProducer);
