@@ -147,9 +147,28 @@ class ConfigurationTest {
     }
 
     @Test
+    void two_in_memory_h2_databases_of_the_same_last_name_never_share_commits() {
+        // H2 names both databases "DB": a key taken from that name alone made them share commits.
+        try (JourneysSdk first = Journeys.configure().jdbcUrl("jdbc:h2:mem:tenant-a/db;DB_CLOSE_DELAY=-1").load();
+                JourneysSdk second = Journeys.configure().jdbcUrl("jdbc:h2:mem:tenant-b/db;DB_CLOSE_DELAY=-1").load()) {
+            Journey inFirst = first.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead", "Demo"));
+            Journey inSecond = second.defaultTenant().createJourney(JourneySpec.named("Sales").stages("Lead", "Demo"));
+            assertThat(inSecond.id()).as("both databases start their ids alike").isEqualTo(inFirst.id());
+            assertThat(second.defaultTenant().placement("c1", inSecond.id())).isEmpty();
+
+            first.defaultTenant().move(MoveRequest.to("c1", inFirst.id(), inFirst.stages().get(1).id(), MoveSource.manual("ann")));
+
+            assertThat(second.defaultTenant().placement("c1", inSecond.id())).isEmpty();
+            assertThat(second.defaultTenant().move(MoveRequest.to("c1", inSecond.id(), inSecond.stages().get(0).id(),
+                    MoveSource.manual("bob"))).isMoved()).isTrue();
+        }
+    }
+
+    @Test
     void h2_in_server_mode_is_refused_when_configured() {
         for (String url : java.util.List.of("jdbc:h2:tcp://localhost/~/journeys", "jdbc:h2:ssl://localhost/~/journeys",
-                "jdbc:h2:file:/tmp/journeys;AUTO_SERVER=TRUE")) {
+                "jdbc:h2:file:/tmp/journeys;AUTO_SERVER=TRUE", "jdbc:h2:/tmp/journeys;auto_server=yes",
+                "jdbc:h2:/tmp/journeys;DB_CLOSE_DELAY=-1;AUTO_SERVER=1")) {
             assertThatThrownBy(() -> Journeys.configure().jdbcUrl(url)).as(url)
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("server mode");
         }

@@ -45,7 +45,14 @@ public enum Dialect {
      */
     static void requireEmbeddedH2(String jdbcUrl) {
         String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
-        if (url.startsWith("JDBC:H2:TCP:") || url.startsWith("JDBC:H2:SSL:") || url.contains("AUTO_SERVER=TRUE")) {
+        boolean autoServer = false;
+        for (String setting : url.split(";")) {
+            String[] pair = setting.split("=", 2);
+            // H2 reads a setting's boolean leniently (TRUE, YES, 1, T...): anything but an explicit no is on.
+            autoServer |= pair.length == 2 && pair[0].trim().equals("AUTO_SERVER")
+                    && !java.util.Set.of("FALSE", "NO", "0", "F", "OFF").contains(pair[1].trim());
+        }
+        if (url.startsWith("JDBC:H2:TCP:") || url.startsWith("JDBC:H2:SSL:") || autoServer) {
             throw new ConfigurationException("H2 in server mode is not supported (" + jdbcUrl + "): other processes"
                     + " would write past the SDK's in-process locks; use embedded H2 for one process, PostgreSQL for several");
         }

@@ -135,17 +135,20 @@ final class JdbiStorage implements Storage {
     }
 
     /**
-     * What SDK instances in this JVM on one embedded H2 database share their commits and move locks by: the
-     * database itself, not the URL or pool that reached it, which two instances may spell differently. A
-     * host's pool onto H2 in server mode is refused here, as such a URL is when configured.
+     * What SDK instances in this JVM on one embedded H2 database share their commits and move locks by. A
+     * file database: its absolute path, however a URL spells it. An in-memory one: the URL or the pool, as
+     * before, because H2 names it only by the last segment of its name, upper-cased, so two different
+     * in-memory databases ({@code mem:a/db}, {@code mem:b/db}) would share one key and each other's commits.
+     * A host pool onto H2 over TCP is refused here, as such a URL is when configured; H2 drops
+     * {@code AUTO_SERVER} from the URL a connection reports, so a host pool with it cannot be caught.
      */
-    private static String h2Identity(DataSource ds) {
+    private Object h2Identity(DataSource ds) {
         try (Connection c = ds.getConnection();
-                java.sql.ResultSet rs = c.createStatement().executeQuery(
-                        "select coalesce(database_path(), 'mem:' || database())")) {
+                java.sql.ResultSet rs = c.createStatement().executeQuery("select database_path()")) {
             Dialect.requireEmbeddedH2(c.getMetaData().getURL());
             rs.next();
-            return "h2:" + rs.getString(1);
+            String path = rs.getString(1);
+            return path != null ? "h2:" + path : settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
         } catch (SQLException e) {
             throw new StorageException("cannot identify the H2 database: " + e.getMessage(), e);
         }
