@@ -28,6 +28,8 @@ final class EventBatchWriter {
     private final DataSource dataSource;
     private final MoveWriter moves;
     private final boolean postgres;
+    /** Whether this role may draw run-log ids itself; a role granted only DML on the tables may not. */
+    private volatile Boolean drawsRunIds;
 
     EventBatchWriter(DataSource dataSource, MoveWriter moves, Dialect dialect) {
         this.dataSource = dataSource;
@@ -82,7 +84,7 @@ final class EventBatchWriter {
             }
             offset += w.moves().size();
         }
-        List<RunRecord> records = postgres
+        List<RunRecord> records = postgres && drawsRunIds(c)
                 ? PostgresBatchWriter.runs(c, tenant, rows, decisions)
                 : EventWriter.insertRuns(c, tenant, rows, decisions);
         List<EventCommit.Applied> applied = new ArrayList<>();
@@ -95,6 +97,19 @@ final class EventBatchWriter {
             run += w.runs().size();
         }
         return Optional.of(applied);
+    }
+
+    private boolean drawsRunIds(Connection c) throws SQLException {
+        Boolean known = drawsRunIds;
+        if (known == null) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select has_sequence_privilege(pg_get_serial_sequence('automation_runs', 'id'), 'USAGE')")) {
+                rs.next();
+                known = rs.getBoolean(1);
+            }
+            drawsRunIds = known;
+        }
+        return known;
     }
 
     private static boolean allApplied(Connection c, String sql, String tenant, List<MoveWrite> writes) throws SQLException {
