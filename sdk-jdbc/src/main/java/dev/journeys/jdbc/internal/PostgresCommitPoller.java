@@ -70,10 +70,16 @@ final class PostgresCommitPoller implements CommitFollower {
 
     /** Takes the snapshot's highest visible id and its transactions in flight; the snapshot is the first read. */
     private void remember(org.jdbi.v3.core.Handle h) {
-        inFlight = h.createQuery("select x::text::bigint from pg_snapshot_xip(pg_current_snapshot()) as x")
-                .mapTo(Long.class).list().toArray(new Long[0]);
-        unlistedFrom = h.createQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
-                .mapTo(Long.class).one();
+        h.createQuery("""
+                        select pg_snapshot_xmax(s)::text::bigint as xmax,
+                               array(select x::text::bigint from pg_snapshot_xip(s) as x) as xip
+                          from pg_current_snapshot() as s""")
+                .map((rs, ctx) -> {
+                    unlistedFrom = rs.getLong("xmax");
+                    inFlight = (Long[]) rs.getArray("xip").getArray();
+                    return 0;
+                })
+                .one();
         seen = h.createQuery("select coalesce(max(id), 0) from transitions").mapTo(Long.class).one();
     }
 
