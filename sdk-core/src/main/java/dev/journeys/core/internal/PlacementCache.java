@@ -71,8 +71,7 @@ final class PlacementCache implements PlacementFeed {
      * for a report: between this commit and this call another instance may have committed a newer one.
      */
     void offer(String tenant, PlacementState committed) {
-        cache.asMap().computeIfPresent(new Key(tenant, committed.journeyId().value(), committed.contactKey()),
-                (k, old) -> committed.version() > old.version() ? committed : old);
+        advance(new Key(tenant, committed.journeyId().value(), committed.contactKey()), committed);
     }
 
     /** Another writer's commit: refresh an entry this instance holds; load the rest on demand. */
@@ -80,6 +79,10 @@ final class PlacementCache implements PlacementFeed {
     public void committed(String tenant, PlacementState state) {
         Key key = new Key(tenant, state.journeyId().value(), state.contactKey());
         reports.incrementAndGet(stripe(key));
+        advance(key, state);
+    }
+
+    private void advance(Key key, PlacementState state) {
         cache.asMap().computeIfPresent(key, (k, old) -> state.version() > old.version() ? state : old);
     }
 
