@@ -102,7 +102,7 @@ final class EventBatchWriter {
     private boolean drawsRunIds(Connection c) throws SQLException {
         Boolean known = drawsRunIds;
         if (known == null) {
-            try (ResultSet rs = c.createStatement().executeQuery(
+            try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "select has_sequence_privilege(pg_get_serial_sequence('automation_runs', 'id'), 'USAGE')")) {
                 rs.next();
                 known = rs.getBoolean(1);

@@ -89,7 +89,7 @@ final class JdbiStorage implements Storage {
         DataSource ds = settings.hostDataSource().orElseGet(this::pool);
         try {
             Dialect dialect = settings.jdbcUrl().map(Dialect::ofUrl).orElseGet(() -> detect(ds));
-            Object database = dialect == Dialect.H2 ? h2Identity(ds) : settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
+            Object database = dialect == Dialect.H2 ? h2Identity(ds) : urlOrPool(ds);
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
@@ -143,15 +143,19 @@ final class JdbiStorage implements Storage {
      * {@code AUTO_SERVER} from the URL a connection reports, so a host pool with it cannot be caught.
      */
     private Object h2Identity(DataSource ds) {
-        try (Connection c = ds.getConnection();
-                java.sql.ResultSet rs = c.createStatement().executeQuery("select database_path()")) {
+        try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select database_path()")) {
             Dialect.requireEmbeddedH2(c.getMetaData().getURL());
             rs.next();
             String path = rs.getString(1);
-            return path != null ? "h2:" + path : settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
+            return path != null ? "h2:" + path : urlOrPool(ds);
         } catch (SQLException e) {
             throw new StorageException("cannot identify the H2 database: " + e.getMessage(), e);
         }
+    }
+
+    private Object urlOrPool(DataSource ds) {
+        return settings.jdbcUrl().<Object>map(url -> url).orElse(ds);
     }
 
     private static Dialect detect(DataSource ds) {
