@@ -130,8 +130,8 @@ public final class EventBench {
     }
 
     /** One step of the scaling table: events on the trigger with {@code onTrigger} automations, none elsewhere. */
-    record ScaleCell(int onTrigger, int threads, Harness.Run e2e, long[] latencies, Loop matching, Loop logPerRow,
-                     Loop logBatched, CpuMeter.Usage cpu, long gcMillis) {
+    record ScaleCell(int onTrigger, int threads, Harness.Run e2e, long[] latencies, Loop matching, Loop log,
+                     CpuMeter.Usage cpu, long gcMillis) {
         double perEventMicros() {
             return e2e.nanos() / 1e3 / e2e.moves();
         }
@@ -406,29 +406,18 @@ public final class EventBench {
         awaitQuiet(settings);
         Loop match = timed(matching::step, settings.seconds());
 
-        Loop[] log = rawLog(db, onTrigger, settings);
-        return new ScaleCell(onTrigger, threads, e2e, latencies(events), match, log[0], log[1], cpu, gc);
+        Loop log = rawLog(db, onTrigger, settings);
+        return new ScaleCell(onTrigger, threads, e2e, latencies(events), match, log, cpu, gc);
     }
 
-    /**
-     * Raw run-log writes of {@code rows} rows per event, row by row and batched, measured ABBA (row by row first);
-     * the table is emptied as often as the SDK's run log.
-     *
-     * @return row by row, then batched
-     */
-    private static Loop[] rawLog(BenchDatabase db, int rows, Settings settings) throws Exception {
-        try (RunLogWriter perRow = new RunLogWriter(db, rows, false); RunLogWriter batched = new RunLogWriter(db, rows, true)) {
-            Step empty = () -> db.execute("truncate table bench_runs");
+    /** Raw run-log writes of one row packing {@code decisions} decisions per event; emptied as often as the SDK's. */
+    private static Loop rawLog(BenchDatabase db, int decisions, Settings settings) throws Exception {
+        try (RunLogWriter raw = new RunLogWriter(db, decisions)) {
+            Step empty = () -> RunLogWriter.truncate(db);
             double chunk = settings.chunkSeconds();
-            timedChunked(perRow::step, settings.warmupSeconds(), chunk, empty);
-            timedChunked(batched::step, settings.warmupSeconds(), chunk, empty);
+            timedChunked(raw::step, settings.warmupSeconds(), chunk, empty);
             awaitQuiet(settings);
-            double half = settings.seconds() / 2;
-            Loop a1 = timedChunked(perRow::step, half, chunk, empty);
-            Loop b1 = timedChunked(batched::step, half, chunk, empty);
-            Loop b2 = timedChunked(batched::step, half, chunk, empty);
-            Loop a2 = timedChunked(perRow::step, half, chunk, empty);
-            return new Loop[] {a1.plus(a2), b1.plus(b2)};
+            return timedChunked(raw::step, settings.seconds(), chunk, empty);
         }
     }
 
@@ -498,7 +487,7 @@ public final class EventBench {
     }
 
     private static void truncateRunLog(BenchDatabase db) throws SQLException {
-        db.execute("truncate table automation_runs");
+        db.execute("truncate table run_log");
     }
 
     private static void awaitQuiet(Settings settings) throws InterruptedException {
@@ -519,7 +508,7 @@ public final class EventBench {
 
     private static void printE2e(List<E2eCell> cells, Settings settings) {
         System.out.printf("Events per second, end to end: publish (synchronous) -> match %d automations -> 1 move -> "
-                + "%d run-log rows, one transaction;%nbeside single moves (JourneyService.move) on the same database. "
+                + "%d run-log decisions, one transaction;%nbeside single moves (JourneyService.move) on the same database. "
                 + "%.0f s measured per side, ABBA halves (events, moves, moves, events)%n",
                 E2E_AUTOMATIONS, E2E_AUTOMATIONS, settings.seconds());
         System.out.printf("%-9s %7s %10s %10s %7s %7s  %-19s %-19s %-15s %-15s %-13s %6s  %s%n", "", "", "", "", "", "",
@@ -537,8 +526,8 @@ public final class EventBench {
                     pg ? micros(c.postgresMicros(true)) : "-", pg ? micros(c.postgresMicros(false)) : "-",
                     100 * c.gcShare(true), 100 * c.gcShare(false), c.failures(), cpu(c.cpu()));
         }
-        System.out.println("An event: its id checked (select), processed-event row, placement update, history row, one "
-                + "run-log row per automation (1 MOVED, 9 NOT_MATCHED).");
+        System.out.println("An event: processed-event row, placement update, history row, one run-log row packing a "
+                + "decision per automation (1 MOVED, 9 NOT_MATCHED).");
         System.out.println("A move: placement update and history row. Caller CPU: the publishing/moving threads' own CPU "
                 + "per event/move. GC pauses: share of the side's wall time.");
         System.out.println("Target: events/s >= 50% of moves/s.");
@@ -547,7 +536,7 @@ public final class EventBench {
     private static void printScale(List<ScaleCell> cells, Settings settings) {
         int threads = cells.get(0).threads();
         System.out.printf("Cost of an event as automations grow on its trigger (%s), H2 in memory, %d publishing thread%s, "
-                + "%.0f s each;%nall automations but one never match, and each writes one run-log row. "
+                + "%.0f s each;%nall automations but one never match; each event writes one run-log row of their decisions. "
                 + "Run log emptied every %.0f s (outside the measured time).%n",
                 BenchTrigger.ORDER.key(), threads, threads == 1 ? "" : "s", settings.seconds(), settings.chunkSeconds());
         System.out.printf("%11s %10s %11s %11s %-19s  %-26s %6s %6s  %s%n", "", "", "", "", "per automation",
@@ -565,29 +554,26 @@ public final class EventBench {
                 + "wall time.");
         System.out.println();
         System.out.println("Where an event's time goes, 1 thread, each part measured alone on the same database:");
-        System.out.printf("%11s  %-21s %-21s %-21s %-21s %-21s%n", "", "end to end (above)", "matching only",
-                "run-log, row by row", "run-log, one batch", "rest");
-        System.out.printf("%11s  %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", "automations", "us/event",
-                "us/autom.", "us/event", "ns/autom.", "us/event", "us/row", "us/event", "us/row", "us/event", "share");
+        System.out.printf("%11s  %-21s %-21s %-21s %-21s%n", "", "end to end (above)", "matching only",
+                "run-log row, raw", "rest");
+        System.out.printf("%11s  %10s %10s %10s %10s %10s %10s %10s %10s%n", "automations", "us/event",
+                "us/autom.", "us/event", "ns/autom.", "us/event", "ns/autom.", "us/event", "share");
         for (ScaleCell c : cells) {
             int n = c.onTrigger();
             double e2e = c.perEventMicros();
             double match = c.matching().microsPerStep();
-            double perRow = c.logPerRow().microsPerStep();
-            double batched = c.logBatched().microsPerStep();
-            double rest = e2e - match - perRow;
-            System.out.printf("%,11d  %,10.0f %10.2f %,10.0f %10.0f %,10.0f %10.2f %,10.0f %10.2f %,10.0f %9.0f%%%n",
-                    n, e2e, e2e / n, match, match * 1e3 / n, perRow, perRow / n, batched, batched / n, rest,
-                    100 * rest / e2e);
+            double log = c.log().microsPerStep();
+            double rest = e2e - match - log;
+            System.out.printf("%,11d  %,10.0f %10.2f %,10.0f %10.0f %,10.0f %10.0f %,10.0f %9.0f%%%n",
+                    n, e2e, e2e / n, match, match * 1e3 / n, log, log * 1e3 / n, rest, 100 * rest / e2e);
         }
         System.out.println("matching only: EventCheck.check + every automation's conditions evaluated as AutomationEngine "
                 + "does, NOT_MATCHED explanations built; no database.");
-        System.out.println("run-log: plain JDBC writing the same number of NOT_MATCHED rows into a copy of automation_runs "
-                + "(same columns, 4 indexes), one transaction per event;");
-        System.out.println("  row by row = one executeUpdate and generated-key read per row, as EventWriter does; one batch = "
-                + "addBatch per row, one executeBatch, keys read at the end. Measured ABBA.");
-        System.out.println("rest = end to end - matching - run-log row by row: the event-id check, processed-event row, the "
-                + "move, the pool, commit, the trigger index, building the result.");
+        System.out.println("run-log row, raw: plain JDBC writing one row into a copy of run_log (same columns, 4 indexes) "
+                + "whose decisions column is as long as the SDK packs that many NOT_MATCHED decisions; one transaction "
+                + "per event, key read back.");
+        System.out.println("rest = end to end - matching - run-log row: processed-event row, the move, packing the "
+                + "decisions, the pool, commit, the trigger index, building the result.");
     }
 
     private static void printOther(List<OtherCell> cells, Settings settings) {

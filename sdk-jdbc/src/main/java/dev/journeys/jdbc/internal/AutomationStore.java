@@ -90,34 +90,7 @@ final class AutomationStore {
     }
 
     List<RunRecord> runLog(String tenant, RunLogQuery q) {
-        StringBuilder sql = new StringBuilder("select * from automation_runs where tenant_id = :tenant");
-        q.automationId().ifPresent(x -> sql.append(" and automation_id = :automation"));
-        q.contactKey().ifPresent(x -> sql.append(" and contact_key = :contact"));
-        q.eventId().ifPresent(x -> sql.append(" and event_id = :event"));
-        q.from().ifPresent(x -> sql.append(" and recorded_at >= :from"));
-        q.until().ifPresent(x -> sql.append(" and recorded_at < :until"));
-        sql.append(" order by id desc fetch first :limit rows only");
-        return Db.call(() -> db.jdbi.withHandle(h -> {
-            Query query = h.createQuery(sql.toString()).bind("tenant", tenant).bind("limit", q.limit());
-            q.automationId().ifPresent(x -> query.bind("automation", x));
-            q.contactKey().ifPresent(x -> query.bind("contact", x));
-            q.eventId().ifPresent(x -> query.bind("event", x));
-            q.from().ifPresent(x -> query.bind("from", Rows.utc(x)));
-            q.until().ifPresent(x -> query.bind("until", Rows.utc(x)));
-            return query.map((rs, ctx) -> new RunRecord(rs.getLong("id"), rs.getLong("automation_id"),
-                    rs.getString("event_id"), rs.getString("trigger_type"), rs.getString("contact_key"),
-                    Rows.instant(rs, "recorded_at"), rs.getInt("chain_depth"),
-                    new EventWriter.RunColumns(rs.getString("decision"), (Integer) rs.getObject("condition_index"),
-                            rs.getString("reason_code"), rs.getString("detail"), nullableLong(rs, "journey_id"),
-                            nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
-                            nullableLong(rs, "transition_id")).decision()))
-                    .list();
-        }));
-    }
-
-    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        return Db.call(() -> db.jdbi.withHandle(h -> RunLog.query(h, tenant, q)));
     }
 
     private record Header(long id, String name, String trigger, boolean enabled, long version) {

@@ -85,8 +85,8 @@ final class EventBatchWriter {
             offset += w.moves().size();
         }
         List<RunRecord> records = postgres && drawsRunIds(c)
-                ? PostgresBatchWriter.runs(c, tenant, rows, decisions)
-                : EventWriter.insertRuns(c, tenant, rows, decisions);
+                ? RunLog.insertDrawingIds(c, tenant, rows, decisions)
+                : RunLog.insert(c, tenant, rows, decisions);
         List<EventCommit.Applied> applied = new ArrayList<>();
         int move = 0;
         int run = 0;
@@ -102,8 +102,7 @@ final class EventBatchWriter {
     private boolean drawsRunIds(Connection c) throws SQLException {
         Boolean known = drawsRunIds;
         if (known == null) {
-            try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select has_sequence_privilege(pg_get_serial_sequence('automation_runs', 'id'), 'USAGE')")) {
+            try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(RunLog.MAY_DRAW_IDS)) {
                 rs.next();
                 known = rs.getBoolean(1);
             }

@@ -93,6 +93,7 @@ final class JdbiStorage implements Storage {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
+                    .javaMigrations(new RunLogMigration())
                     .table("journeys_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")

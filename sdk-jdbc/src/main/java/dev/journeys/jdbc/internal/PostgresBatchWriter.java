@@ -1,12 +1,9 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.api.RunDecision;
-import dev.journeys.api.RunRecord;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.EventWrite;
 import dev.journeys.core.internal.storage.MoveWrite;
-import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,17 +53,6 @@ final class PostgresBatchWriter {
     private static final String INSERT_EVENTS = """
             insert into processed_events (tenant_id, event_id, trigger_type, processed_at)
             select ?, w.id, w.t, w.at::timestamptz from unnest(?::varchar[], ?::varchar[], ?::text[]) as w(id, t, at)""";
-    private static final String NEXT_RUN_IDS = """
-            select nextval(pg_get_serial_sequence('automation_runs', 'id')) from generate_series(1, ?)""";
-    private static final String INSERT_RUNS = """
-            insert into automation_runs (id, tenant_id, automation_id, event_id, trigger_type, contact_key, recorded_at,
-              chain_depth, decision, condition_index, reason_code, detail, journey_id, from_stage_id, to_stage_id,
-              transition_id)
-            select w.id, ?, w.a, w.ev, w.tt, w.ck, w.at::timestamptz, w.d, w.k, w.ci, w.rc, w.dt, w.j, w.f, w.t, w.tr
-              from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[],
-                          ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[],
-                          ?::bigint[]) as w(id, a, ev, tt, ck, at, d, k, ci, rc, dt, j, f, t, tr)""";
-
     private PostgresBatchWriter() {
     }
 
@@ -96,54 +82,6 @@ final class PostgresBatchWriter {
             ps.setArray(4, c.createArrayOf("text", writes.stream().map(w -> w.at().toString()).toArray()));
             ps.executeUpdate();
         }
-    }
-
-    /**
-     * Writes run-log rows with ids drawn first, so that each record knows its id without relying on the
-     * order in which an INSERT returns rows.
-     *
-     * @param decisions each row's decision, with Moved decisions already holding their transition's id
-     */
-    static List<RunRecord> runs(Connection c, String tenant, List<RunRow> rows, List<RunDecision> decisions)
-            throws SQLException {
-        int n = rows.size();
-        List<RunRecord> records = new ArrayList<>(n);
-        if (n == 0) {
-            return records;
-        }
-        Long[] ids = new Long[n];
-        try (PreparedStatement ps = c.prepareStatement(NEXT_RUN_IDS)) {
-            ps.setInt(1, n);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; i < n && rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-        }
-        // Newest first is id order: keep the rows' order in their ids.
-        java.util.Arrays.sort(ids);
-        Object[][] cols = new Object[15][n];
-        for (int i = 0; i < n; i++) {
-            RunRow run = rows.get(i);
-            EventWriter.RunColumns rc = EventWriter.RunColumns.of(decisions.get(i));
-            Object[] values = {ids[i], run.automationId(), run.eventId(), run.triggerType(), run.contactKey(),
-                    run.recordedAt().toString(), run.chainDepth(), rc.kind(), rc.conditionIndex(), rc.reasonCode(),
-                    rc.detail(), rc.journeyId(), rc.fromStage(), rc.toStage(), rc.transitionId()};
-            for (int col = 0; col < values.length; col++) {
-                cols[col][i] = values[col];
-            }
-            records.add(EventWriter.record(ids[i], run, decisions.get(i)));
-        }
-        String[] types = {"bigint", "bigint", "varchar", "varchar", "varchar", "text", "int4", "varchar", "int4",
-                "varchar", "varchar", "bigint", "bigint", "bigint", "bigint"};
-        try (PreparedStatement ps = c.prepareStatement(INSERT_RUNS)) {
-            ps.setString(1, tenant);
-            for (int col = 0; col < types.length; col++) {
-                ps.setArray(col + 2, c.createArrayOf(types[col], cols[col]));
-            }
-            ps.executeUpdate();
-        }
-        return records;
     }
 
     /** A contact's placement after the batch: where it ends, and the version it had before. */

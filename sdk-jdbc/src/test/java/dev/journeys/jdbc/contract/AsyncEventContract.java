@@ -90,15 +90,9 @@ abstract class AsyncEventContract extends AutomationContract {
             assertThat(duplicates).isEqualTo(producers * perProducer / 5);
             assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'"))
                     .isEqualTo(producers * perProducer);
-            // Each result names the run-log rows its batch wrote, one id each.
-            List<Long> stored = new ArrayList<>();
-            try (java.sql.Connection c = rawConnection();
-                    java.sql.ResultSet rs = c.createStatement().executeQuery("select id from automation_runs where tenant_id = '"
-                            + tenant + "' and event_id like 'p%' order by id")) {
-                while (rs.next()) {
-                    stored.add(rs.getLong(1));
-                }
-            }
+            // Each result names the run-log records its batch wrote, one id each, as the log reads them back.
+            List<Long> stored = service.automations().runLog(dev.journeys.api.RunLogQuery.all().limit(10_000)).stream()
+                    .filter(r -> r.eventId().startsWith("p")).map(dev.journeys.api.RunRecord::id).toList();
             assertThat(recordIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
             // One contact per producer, moved by each of its events in the order they were published.
             for (int p = 0; p < producers; p++) {

@@ -116,7 +116,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         paidOrdersTo(j, 1);
         String constraint = "no_crash_" + Math.abs(tenant.hashCode());
         try (Connection c = rawConnection()) {
-            c.createStatement().execute("alter table automation_runs add constraint " + constraint
+            c.createStatement().execute("alter table run_log add constraint " + constraint
                     + " check (contact_key <> 'crash-" + tenant + "')");
         }
         try {
@@ -126,7 +126,7 @@ abstract class AutomationContract extends ConcurrencyContract {
             assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isZero();
         } finally {
             try (Connection c = rawConnection()) {
-                c.createStatement().execute("alter table automation_runs drop constraint " + constraint);
+                c.createStatement().execute("alter table run_log drop constraint " + constraint);
             }
         }
 
@@ -345,6 +345,62 @@ abstract class AutomationContract extends ConcurrencyContract {
     }
 
     @Test
+    void the_run_log_reads_back_what_publishing_returned_newest_first() {
+        Journey j = advocacy();
+        paidOrdersTo(j, 1);
+        automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        List<RunRecord> published = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            published.addAll(automations().publish(order("e" + i, "c" + i, i == 2 ? "open" : "paid", "150")).records());
+        }
+
+        List<RunRecord> log = automations().runLog(RunLogQuery.all());
+
+        java.util.Collections.reverse(published);
+        assertThat(log).hasSize(6).isEqualTo(published);
+        assertThat(log).extracting(RunRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // A page may end inside an event's decisions, and the next starts where it ended.
+        assertThat(automations().runLog(RunLogQuery.all().limit(3))).isEqualTo(log.subList(0, 3));
+    }
+
+    @Test
+    void the_run_log_of_an_automation_holds_only_the_events_it_was_considered_for() {
+        Journey j = advocacy();
+        Automation first = paidOrdersTo(j, 1);
+        automations().publish(order("before", "c1", "paid", "150"));
+        Automation later = automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        automations().publish(order("both", "c2", "open", "150"));
+        automations().setEnabled(first.id(), false);
+        automations().publish(order("after", "c3", "paid", "150"));
+
+        assertThat(automations().runLog(RunLogQuery.all().automation(first.id())))
+                .extracting(RunRecord::eventId).containsExactly("both", "before");
+        assertThat(automations().runLog(RunLogQuery.all().automation(later.id())))
+                .extracting(RunRecord::eventId).containsExactly("after", "both");
+        assertThat(automations().runLog(RunLogQuery.all().automation(first.id()).limit(1)))
+                .extracting(RunRecord::eventId).containsExactly("both");
+        assertThat(automations().runLog(RunLogQuery.all().automation(first.id() + later.id() + 1000))).isEmpty();
+    }
+
+    @Test
+    void run_log_details_keep_any_text_a_plugin_or_host_sends() {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("Exact").on(TestTriggers.ORDER)
+                .when(Condition.equalTo("status", "paid"))
+                .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
+        String status = "12:~x\u0000 \uD83D\uDE80 ü\n\"quoted\"";
+
+        RunRecord record = automations().publish(order("odd", "c1", status, "150")).records().get(0);
+
+        assertThat(automations().runLog(RunLogQuery.all().event("odd"))).containsExactly(record);
+        RunDecision.NotMatched notMatched = (RunDecision.NotMatched) record.decision();
+        // Control characters reach the detail escaped, as the condition's message writes them.
+        assertThat(notMatched.detail()).contains("'12:~x\\u0000 \uD83D\uDE80 ü\\u000a\"quoted\"'");
+    }
+
+    @Test
     void two_instances_fed_the_same_event_stream_apply_each_event_once() throws Exception {
         Journey j = advocacy();
         automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER)
@@ -371,7 +427,7 @@ abstract class AutomationContract extends ConcurrencyContract {
 
             assertThat(applied).isEqualTo(events);
             assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isEqualTo(events);
-            assertThat(count("select count(*) from automation_runs where tenant_id = '" + tenant + "'")).isEqualTo(events);
+            assertThat(count("select count(*) from run_log where tenant_id = '" + tenant + "'")).isEqualTo(events);
             // Each of the 10 contacts enters stage 1 once; every later event finds it there already.
             assertThat(historyRowsOfTenant()).isEqualTo(10);
         }

@@ -2,7 +2,6 @@ package dev.journeys.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeys.jdbc.contract.Databases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,12 +18,11 @@ class ConversionTotalsMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void upgrading_sums_the_folded_conversions_over_cohort_days(String vendor) throws SQLException {
-        // H2: a database of its own, in memory. PostgreSQL: a schema of its own in the suite's database.
-        String schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        boolean h2 = vendor.equals("h2");
-        String url = h2 ? "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1" : Databases.postgresUrl();
-        try (Connection c = DriverManager.getConnection(url)) {
-            flyway(url, vendor, h2 ? null : schema, "9").migrate();
+        Migrations.Scratch db = Migrations.Scratch.of(vendor);
+        boolean h2 = db.h2();
+        String schema = db.schema();
+        try (Connection c = DriverManager.getConnection(db.url())) {
+            db.migrateTo("9");
             try (Statement s = c.createStatement()) {
                 if (!h2) {
                     s.execute("set search_path to " + schema);
@@ -39,7 +35,7 @@ class ConversionTotalsMigrationTest {
                                (1, timestamp '2026-01-02 00:00:00', 11, 12, 40, 4, 90)""");
             }
 
-            flyway(url, vendor, h2 ? null : schema, "latest").migrate();
+            db.migrateTo("latest");
 
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select from_stage_id, to_stage_id, bucket, contacts, seconds"
@@ -56,17 +52,5 @@ class ConversionTotalsMigrationTest {
                 }
             }
         }
-    }
-
-    private static Flyway flyway(String url, String vendor, String schema, String target) {
-        var configuration = Flyway.configure().dataSource(url, null, null);
-        if (schema != null) {
-            configuration.schemas(schema);
-        }
-        return configuration
-                .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + vendor)
-                .table("journeys_schema_history")
-                .target(target)
-                .load();
     }
 }

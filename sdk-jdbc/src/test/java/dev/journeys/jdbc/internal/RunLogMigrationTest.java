@@ -1,0 +1,82 @@
+package dev.journeys.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.journeys.api.JourneyId;
+import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
+import dev.journeys.api.StageId;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** V12 carries the row-per-decision log of an upgraded database over into the packed one, in order. */
+class RunLogMigrationTest {
+
+    private static final String OLD_ROW = """
+            insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key, recorded_at,
+              chain_depth, decision, condition_index, reason_code, detail, journey_id, from_stage_id, to_stage_id,
+              transition_id)
+            values ('%s', %d, '%s', 'order.created', 'c1', timestamp with time zone '2026-06-01 10:00:00+00', %d,
+                    %s)""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void upgrading_keeps_every_decision_of_the_old_log(String vendor) throws SQLException {
+        Migrations.Scratch db = Migrations.Scratch.of(vendor);
+        try (Connection c = DriverManager.getConnection(db.url())) {
+            db.migrateTo("11");
+            try (Statement s = c.createStatement()) {
+                if (!db.h2()) {
+                    s.execute("set search_path to " + db.schema());
+                }
+                s.executeUpdate(OLD_ROW.formatted("t1", 1, "e1", 0,
+                        "'NOT_MATCHED', 1, null, 'status was ''open''', null, null, null, null"));
+                s.executeUpdate(OLD_ROW.formatted("t1", 2, "e1", 0,
+                        "'MOVED', null, null, null, 7, null, 70, 501"));
+                s.executeUpdate(OLD_ROW.formatted("t2", 1, "e1", 0,
+                        "'FAILED', null, null, 'plugin failed: \uD83D\uDE80', null, null, null, null"));
+                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:501", 1,
+                        "'SKIPPED', null, 'OUT_OF_SEQUENCE', 'no skipping', 7, null, null, null"));
+                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:502", 9,
+                        "'LOOP_STOPPED', 9, null, null, null, null, null, null"));
+            }
+
+            db.migrateTo("latest");
+
+            try (Handle h = Jdbi.open(c)) {
+                if (!db.h2()) {
+                    h.execute("set search_path to " + db.schema());
+                }
+                List<RunRecord> t1 = RunLog.query(h, "t1", RunLogQuery.all());
+                assertThat(t1).extracting(RunRecord::eventId)
+                        .containsExactly("stage_changed:502", "stage_changed:501", "e1", "e1");
+                assertThat(t1).extracting(RunRecord::decision).containsExactly(
+                        new RunDecision.LoopStopped(9),
+                        new RunDecision.Skipped(new JourneyId(7), "OUT_OF_SEQUENCE", "no skipping"),
+                        new RunDecision.Moved(new JourneyId(7), Optional.empty(), new StageId(70), 501),
+                        new RunDecision.NotMatched(1, null, "status was 'open'"));
+                assertThat(t1).extracting(RunRecord::chainDepth).containsExactly(9, 1, 0, 0);
+                assertThat(t1.get(3).recordedAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
+                assertThat(RunLog.query(h, "t2", RunLogQuery.all())).extracting(RunRecord::decision)
+                        .containsExactly(new RunDecision.Failed("plugin failed: \uD83D\uDE80"));
+                // The two decisions of e1 share one row again.
+                assertThat(h.createQuery("select count(*) from run_log").mapTo(Integer.class).one()).isEqualTo(4);
+                assertThatThrownBy(() -> h.createQuery("select count(*) from automation_runs").mapTo(Integer.class).one())
+                        .hasMessageContaining("automation_runs");
+            }
+        } finally {
+            db.drop();
+        }
+    }
+}
