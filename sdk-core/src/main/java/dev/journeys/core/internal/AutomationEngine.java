@@ -124,7 +124,8 @@ final class AutomationEngine {
                 continue;
             }
             EventCommit commit = storage.applyEvent(tenant,
-                    new EventWrite(event.eventId(), event.triggerType(), moves.now(), plan.moves(), plan.runs(), true));
+                    new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), plan.moves(),
+                            plan.runs(), true));
             if (commit instanceof EventCommit.Duplicate) {
                 return new EventResult(event.eventId(), true, List.of());
             }
@@ -197,7 +198,8 @@ final class AutomationEngine {
                 Plan plan = plan(tenant, event, attributes.get(k), automationsOn(tenant, event.triggerType()), 0, fresh,
                         planned);
                 skipOnCache |= plan.anySkipOnCachedState();
-                writes.add(new EventWrite(event.eventId(), event.triggerType(), moves.now(), plan.moves(), plan.runs(), true));
+                writes.add(new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), 0, moves.now(),
+                        plan.moves(), plan.runs(), true));
             }
             if (skipOnCache && !fresh) {
                 continue;
@@ -295,7 +297,8 @@ final class AutomationEngine {
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, new RunDecision.Failed(error), -1)).toList();
         EventCommit commit = storage.applyEvent(tenant,
-                new EventWrite(event.eventId(), event.triggerType(), moves.now(), List.of(), runs, false));
+                new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), List.of(), runs,
+                        false));
         List<RunRecord> records = commit instanceof EventCommit.Applied applied ? applied.records() : List.of();
         return new EventResult(event.eventId(), false, records);
     }

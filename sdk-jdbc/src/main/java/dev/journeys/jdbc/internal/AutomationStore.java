@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
-/** Automation definitions, the processed-event keys and the run log. Writes of events are in EventWriter. */
+/** Automation definitions and run-log queries. Writes of events are in EventWriter. */
 final class AutomationStore {
 
     private final Db db;

@@ -1,12 +1,10 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.EventCommit;
 import dev.journeys.core.internal.storage.EventWrite;
 import dev.journeys.core.internal.storage.MoveWrite;
-import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,20 +42,6 @@ final class EventBatchWriter {
 
     private Optional<List<EventCommit.Applied>> write(Connection c, String tenant, List<EventWrite> writes)
             throws SQLException {
-        if (postgres) {
-            PostgresBatchWriter.processedEvents(c, tenant, writes);
-        } else {
-            try (PreparedStatement ps = c.prepareStatement(EventWriter.INSERT_EVENT)) {
-                for (EventWrite w : writes) {
-                    ps.setString(1, tenant);
-                    ps.setString(2, w.eventId());
-                    ps.setString(3, w.triggerType());
-                    ps.setObject(4, Rows.utc(w.at()));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
         List<MoveWrite> all = writes.stream().flatMap(w -> w.moves().stream()).toList();
         List<Transition> transitions;
         if (postgres && PostgresBatchWriter.accepts(all)) {
@@ -74,19 +58,16 @@ final class EventBatchWriter {
             }
             transitions = appendHistory(c, tenant, all);
         }
-        List<RunRow> rows = new ArrayList<>();
-        List<RunDecision> decisions = new ArrayList<>();
+        List<RunLog.Attempt> attempts = new ArrayList<>(writes.size());
         int offset = 0;
         for (EventWrite w : writes) {
-            for (RunRow run : w.runs()) {
-                rows.add(run);
-                decisions.add(EventWriter.decisionWithTransition(run, transitions, offset));
-            }
+            attempts.add(EventWriter.attempt(w, transitions, offset));
             offset += w.moves().size();
         }
+        // A unique violation here is an event processed already: the caller then goes event by event.
         List<RunRecord> records = postgres && drawsRunIds(c)
-                ? RunLog.insertDrawingIds(c, tenant, rows, decisions)
-                : RunLog.insert(c, tenant, rows, decisions);
+                ? RunLog.insertDrawingIds(c, tenant, attempts)
+                : RunLog.insert(c, tenant, attempts);
         List<EventCommit.Applied> applied = new ArrayList<>();
         int move = 0;
         int run = 0;

@@ -2,13 +2,11 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.Transition;
 import dev.journeys.api.RunDecision;
-import dev.journeys.api.RunRecord;
 import dev.journeys.core.internal.storage.EventCommit;
 import dev.journeys.core.internal.storage.EventWrite;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +14,11 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Writes one event's effects in one transaction: the processed-event key first, so a second delivery
- * fails fast on its primary key, then each move by compare-and-set, then the run log.
+ * Writes one event's effects in one transaction: each move by compare-and-set, then the run log, whose row
+ * for an applied event is also its processed-event key. A second delivery fails on that key's unique index
+ * and rolls back whatever it had written before.
  */
 final class EventWriter {
-
-    static final String INSERT_EVENT = """
-            insert into processed_events (tenant_id, event_id, trigger_type, processed_at) values (?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final MoveWriter moves;
@@ -33,15 +29,12 @@ final class EventWriter {
     }
 
     EventCommit apply(String tenant, EventWrite w) {
-        // A unique violation past the event key is two first entries of one contact racing: a conflict.
+        // A unique violation before the run log is two first entries of one contact racing: a conflict.
         return Db.transaction(dataSource, "event " + w.eventId(), c -> write(c, tenant, w),
                 commit -> commit instanceof EventCommit.Applied, EventCommit.Conflict::new);
     }
 
     private EventCommit write(Connection c, String tenant, EventWrite w) throws SQLException {
-        if (w.markProcessed() && !markProcessed(c, tenant, w)) {
-            return new EventCommit.Duplicate();
-        }
         List<Transition> transitions = new ArrayList<>();
         for (MoveWrite move : w.moves()) {
             Optional<Transition> written = moves.write(c, tenant, move);
@@ -50,33 +43,24 @@ final class EventWriter {
             }
             transitions.add(written.get());
         }
-        return new EventCommit.Applied(transitions, logRuns(c, tenant, w.runs(), transitions));
-    }
-
-    /** @return false when another delivery of the event got there first */
-    private static boolean markProcessed(Connection c, String tenant, EventWrite w) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-            ps.setString(1, tenant);
-            ps.setString(2, w.eventId());
-            ps.setString(3, w.triggerType());
-            ps.setObject(4, Rows.utc(w.at()));
-            ps.executeUpdate();
-            return true;
+        try {
+            return new EventCommit.Applied(transitions, RunLog.insert(c, tenant, List.of(attempt(w, transitions, 0))));
         } catch (SQLException e) {
-            if (Db.isUniqueViolation(e)) {
-                return false;
+            if (w.markProcessed() && Db.isUniqueViolation(e)) {
+                return new EventCommit.Duplicate();
             }
             throw e;
         }
     }
 
-    private static List<RunRecord> logRuns(Connection c, String tenant, List<RunRow> runs, List<Transition> transitions)
-            throws SQLException {
-        List<RunDecision> decisions = new ArrayList<>(runs.size());
-        for (RunRow run : runs) {
-            decisions.add(decisionWithTransition(run, transitions, 0));
+    /** The event's run-log attempt; {@code offset} is where its moves start among {@code transitions}. */
+    static RunLog.Attempt attempt(EventWrite w, List<Transition> transitions, int offset) {
+        List<RunDecision> decisions = new ArrayList<>(w.runs().size());
+        for (RunRow run : w.runs()) {
+            decisions.add(decisionWithTransition(run, transitions, offset));
         }
-        return RunLog.insert(c, tenant, runs, decisions);
+        return new RunLog.Attempt(w.eventId(), w.triggerType(), w.contactKey(), w.at(), w.chainDepth(), w.markProcessed(),
+                w.runs(), decisions);
     }
 
     /** A Moved decision learns its transition's id; {@code offset} is where the event's moves start. */

@@ -2,7 +2,6 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.EventWrite;
 import dev.journeys.core.internal.storage.MoveWrite;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,9 +49,6 @@ final class PostgresBatchWriter {
              order by w.ord
             returning id, contact_key, journey_id, placement_version""";
 
-    private static final String INSERT_EVENTS = """
-            insert into processed_events (tenant_id, event_id, trigger_type, processed_at)
-            select ?, w.id, w.t, w.at::timestamptz from unnest(?::varchar[], ?::varchar[], ?::text[]) as w(id, t, at)""";
     private PostgresBatchWriter() {
     }
 
@@ -71,17 +67,6 @@ final class PostgresBatchWriter {
             }
         }
         return true;
-    }
-
-    /** Marks the events processed; a unique violation means one of them was already. */
-    static void processedEvents(Connection c, String tenant, List<EventWrite> writes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENTS)) {
-            ps.setString(1, tenant);
-            ps.setArray(2, c.createArrayOf("varchar", writes.stream().map(EventWrite::eventId).toArray()));
-            ps.setArray(3, c.createArrayOf("varchar", writes.stream().map(EventWrite::triggerType).toArray()));
-            ps.setArray(4, c.createArrayOf("text", writes.stream().map(w -> w.at().toString()).toArray()));
-            ps.executeUpdate();
-        }
     }
 
     /** A contact's placement after the batch: where it ends, and the version it had before. */

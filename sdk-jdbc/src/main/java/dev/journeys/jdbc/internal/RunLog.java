@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * The run log in {@code run_log}: one row per attempt at an event, holding every decision taken for it
  * ({@link RunLogCodec}), split over more rows only past {@link #MAX_PER_ROW} decisions or
- * {@link #MAX_CHARS} characters.
+ * {@link #MAX_CHARS} characters. The row of the attempt that applied an event is also its idempotency key.
  *
  * <p>A record's id is its row's id shifted left by {@link #POSITION_BITS}, plus its place in the row, so
  * that ids still order the log. There is no index by automation: every automation considered for an event
@@ -31,79 +31,99 @@ final class RunLog {
     static final int MAX_CHARS = 100_000;
 
     static final String INSERT = """
-            insert into run_log (tenant_id, event_id, trigger_type, contact_key, recorded_at, chain_depth, decisions)
-            values (?, ?, ?, ?, ?, ?, ?)""";
+            insert into run_log (tenant_id, event_id, trigger_type, contact_key, recorded_at, chain_depth, decisions,
+              applied)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String NEXT_IDS = """
             select nextval(pg_get_serial_sequence('run_log', 'id')) from generate_series(1, ?)""";
     private static final String INSERT_WITH_IDS = """
-            insert into run_log (id, tenant_id, event_id, trigger_type, contact_key, recorded_at, chain_depth, decisions)
-            select w.id, ?, w.ev, w.tt, w.ck, w.at::timestamptz, w.d, w.ds
-              from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[], ?::varchar[])
-                   as w(id, ev, tt, ck, at, d, ds)""";
+            insert into run_log (id, tenant_id, event_id, trigger_type, contact_key, recorded_at, chain_depth, decisions,
+              applied)
+            select w.id, ?, w.ev, w.tt, w.ck, w.at::timestamptz, w.d, w.ds, w.ap
+              from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::int[], ?::varchar[],
+                          ?::bool[]) as w(id, ev, tt, ck, at, d, ds, ap)""";
     /** Asks whether this role may draw ids itself; a role granted only DML on the tables may not. */
     static final String MAY_DRAW_IDS = "select has_sequence_privilege(pg_get_serial_sequence('run_log', 'id'), 'USAGE')";
 
     private RunLog() {
     }
 
-    /** The decisions of one row: {@code size} consecutive runs from {@code start}, all of one event attempt. */
-    record Row(RunRow first, int start, int size, String decisions) {
-    }
-
     /**
-     * Groups runs into rows: consecutive runs of one event at one chain depth share a row.
+     * One attempt at an event and the decisions it took. An {@code applied} attempt marks the event processed:
+     * its first row carries {@code applied = true}, which the unique index {@code run_log_event} allows once per
+     * event id and tenant, and it gets a row even without decisions.
      *
      * @param decisions each run's decision, with Moved decisions already holding their transition's id
      */
-    static List<Row> rows(List<RunRow> runs, List<RunDecision> decisions) {
-        List<Row> rows = new ArrayList<>();
-        int start = 0;
-        StringBuilder packed = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) {
-            if (i > start && (!sameAttempt(runs.get(start), runs.get(i)) || i - start == MAX_PER_ROW
-                    || packed.length() >= MAX_CHARS)) {
-                rows.add(new Row(runs.get(start), start, i - start, packed.toString()));
-                packed.setLength(0);
-                start = i;
-            }
-            RunLogCodec.append(packed, new RunLogCodec.Entry(runs.get(i).automationId(), decisions.get(i)));
-        }
-        if (start < runs.size()) {
-            rows.add(new Row(runs.get(start), start, runs.size() - start, packed.toString()));
-        }
-        return rows;
+    record Attempt(String eventId, String triggerType, String contactKey, Instant at, int chainDepth, boolean applied,
+                   List<RunRow> runs, List<RunDecision> decisions) {
     }
 
-    private static boolean sameAttempt(RunRow a, RunRow b) {
-        return a.eventId().equals(b.eventId()) && a.triggerType().equals(b.triggerType())
-                && a.contactKey().equals(b.contactKey()) && a.chainDepth() == b.chainDepth();
+    /** The decisions of one row: {@code size} runs of an attempt from {@code start}, packed. */
+    record Row(Attempt attempt, boolean applied, int start, int size, String decisions) {
+    }
+
+    static List<Row> rows(List<Attempt> attempts) {
+        List<Row> rows = new ArrayList<>();
+        for (Attempt a : attempts) {
+            int start = 0;
+            StringBuilder packed = new StringBuilder(a.runs().size() * 80);
+            for (int i = 0; i < a.runs().size(); i++) {
+                if (i > start && (i - start == MAX_PER_ROW || packed.length() >= MAX_CHARS)) {
+                    rows.add(new Row(a, a.applied() && start == 0, start, i - start, packed.toString()));
+                    packed.setLength(0);
+                    start = i;
+                }
+                RunLogCodec.append(packed, new RunLogCodec.Entry(a.runs().get(i).automationId(), a.decisions().get(i)));
+            }
+            if (start < a.runs().size() || a.applied() && a.runs().isEmpty()) {
+                rows.add(new Row(a, a.applied() && start == 0, start, a.runs().size() - start, packed.toString()));
+            }
+        }
+        return rows;
     }
 
     static long recordId(long rowId, int position) {
         return (rowId << POSITION_BITS) | position;
     }
 
-    /** Writes the runs in one JDBC batch, learning the rows' ids from the generated keys. */
-    static List<RunRecord> insert(Connection c, String tenant, List<RunRow> runs, List<RunDecision> decisions)
-            throws SQLException {
-        if (runs.isEmpty()) {
+    /**
+     * Writes the attempts' rows in one JDBC batch, learning their ids from the generated keys.
+     *
+     * @return every run's record, attempt after attempt
+     * @throws SQLException a unique violation when an applied attempt's event was processed already
+     */
+    static List<RunRecord> insert(Connection c, String tenant, List<Attempt> attempts) throws SQLException {
+        List<Row> rows = rows(attempts);
+        if (rows.isEmpty()) {
             return List.of();
         }
-        List<Row> rows = rows(runs, decisions);
         long[] ids = new long[rows.size()];
         try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
             for (Row row : rows) {
-                RunRow first = row.first();
+                Attempt a = row.attempt();
                 ps.setString(1, tenant);
-                ps.setString(2, first.eventId());
-                ps.setString(3, first.triggerType());
-                ps.setString(4, first.contactKey());
-                ps.setObject(5, Rows.utc(first.recordedAt()));
-                ps.setInt(6, first.chainDepth());
+                ps.setString(2, a.eventId());
+                ps.setString(3, a.triggerType());
+                ps.setString(4, a.contactKey());
+                ps.setObject(5, Rows.utc(a.at()));
+                ps.setInt(6, a.chainDepth());
                 ps.setString(7, row.decisions());
-                ps.addBatch();
+                if (row.applied()) {
+                    ps.setBoolean(8, true);
+                } else {
+                    ps.setNull(8, java.sql.Types.BOOLEAN);
+                }
+                if (rows.size() > 1) {
+                    ps.addBatch();
+                }
             }
-            ps.executeBatch();
+            // One row, the common case, without a batch: a duplicate event then fails with a plain unique violation.
+            if (rows.size() > 1) {
+                ps.executeBatch();
+            } else {
+                ps.executeUpdate();
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 for (int i = 0; i < ids.length; i++) {
                     keys.next();
@@ -111,20 +131,19 @@ final class RunLog {
                 }
             }
         }
-        return records(rows, ids, runs, decisions);
+        return records(rows, ids);
     }
 
     /**
-     * Writes the runs with one statement on PostgreSQL, ids drawn first, so that each record knows its id
-     * without relying on the order in which an INSERT returns rows.
+     * Writes the attempts' rows with one statement on PostgreSQL, ids drawn first, so that each record knows
+     * its id without relying on the order in which an INSERT returns rows.
      */
-    static List<RunRecord> insertDrawingIds(Connection c, String tenant, List<RunRow> runs, List<RunDecision> decisions)
-            throws SQLException {
-        if (runs.isEmpty()) {
+    static List<RunRecord> insertDrawingIds(Connection c, String tenant, List<Attempt> attempts) throws SQLException {
+        List<Row> rows = rows(attempts);
+        int n = rows.size();
+        if (n == 0) {
             return List.of();
         }
-        List<Row> rows = rows(runs, decisions);
-        int n = rows.size();
         long[] ids = new long[n];
         try (PreparedStatement ps = c.prepareStatement(NEXT_IDS)) {
             ps.setInt(1, n);
@@ -136,16 +155,17 @@ final class RunLog {
         }
         // Newest first is id order: keep the rows' order in their ids.
         java.util.Arrays.sort(ids);
-        Object[][] cols = new Object[7][n];
+        Object[][] cols = new Object[8][n];
         for (int i = 0; i < n; i++) {
-            RunRow first = rows.get(i).first();
-            Object[] values = {ids[i], first.eventId(), first.triggerType(), first.contactKey(),
-                    first.recordedAt().toString(), first.chainDepth(), rows.get(i).decisions()};
+            Row row = rows.get(i);
+            Attempt a = row.attempt();
+            Object[] values = {ids[i], a.eventId(), a.triggerType(), a.contactKey(), a.at().toString(), a.chainDepth(),
+                    row.decisions(), row.applied() ? Boolean.TRUE : null};
             for (int col = 0; col < values.length; col++) {
                 cols[col][i] = values[col];
             }
         }
-        String[] types = {"bigint", "varchar", "varchar", "varchar", "text", "int4", "varchar"};
+        String[] types = {"bigint", "varchar", "varchar", "varchar", "text", "int4", "varchar", "bool"};
         try (PreparedStatement ps = c.prepareStatement(INSERT_WITH_IDS)) {
             ps.setString(1, tenant);
             for (int col = 0; col < types.length; col++) {
@@ -153,19 +173,19 @@ final class RunLog {
             }
             ps.executeUpdate();
         }
-        return records(rows, ids, runs, decisions);
+        return records(rows, ids);
     }
 
-    private static List<RunRecord> records(List<Row> rows, long[] ids, List<RunRow> runs, List<RunDecision> decisions) {
-        List<RunRecord> records = new ArrayList<>(runs.size());
+    private static List<RunRecord> records(List<Row> rows, long[] ids) {
+        List<RunRecord> records = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
-            RunRow first = row.first();
+            Attempt a = row.attempt();
             for (int p = 0; p < row.size(); p++) {
-                RunRow run = runs.get(row.start() + p);
-                RunDecision stored = RunLogCodec.RunColumns.asStored(decisions.get(row.start() + p));
-                records.add(new RunRecord(recordId(ids[r], p), run.automationId(), first.eventId(), first.triggerType(),
-                        first.contactKey(), first.recordedAt(), first.chainDepth(), stored));
+                RunRow run = a.runs().get(row.start() + p);
+                RunDecision stored = RunLogCodec.RunColumns.asStored(a.decisions().get(row.start() + p));
+                records.add(new RunRecord(recordId(ids[r], p), run.automationId(), a.eventId(), a.triggerType(),
+                        a.contactKey(), a.at(), a.chainDepth(), stored));
             }
         }
         return records;

@@ -13,9 +13,10 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * V12: copies the row-per-decision log of V3 into {@code run_log} and drops it. In Java, so that the old
- * rows are packed by the same code as new ones, not by SQL that could count a character differently.
- * Old rows keep their order; their ids change, as record ids are the new rows' ids and places.
+ * V12: copies the row-per-decision log of V3 into {@code run_log}, and the processed-event keys after it,
+ * then drops both old tables. In Java, so that the old rows are packed by the same code as new ones, not by
+ * SQL that could count a character differently. Old rows keep their order; their ids change, as record ids
+ * are the new rows' ids and places.
  */
 final class RunLogMigration implements JavaMigration {
 
@@ -28,7 +29,7 @@ final class RunLogMigration implements JavaMigration {
 
     @Override
     public String getDescription() {
-        return "copy automation runs into run log";
+        return "copy automation runs and processed events into run log";
     }
 
     @Override
@@ -50,39 +51,53 @@ final class RunLogMigration implements JavaMigration {
                 copy(c, rs);
             }
         }
-        try (Statement drop = c.createStatement()) {
-            drop.execute("drop table automation_runs");
+        try (Statement s = c.createStatement()) {
+            // An event applied before the upgrade keeps its key: a row without decisions, so no query shows it.
+            // Its contact was never recorded with it; no contact key is empty, so none finds it either.
+            s.executeUpdate("""
+                    insert into run_log (tenant_id, event_id, trigger_type, contact_key, recorded_at, chain_depth,
+                      decisions, applied)
+                    select tenant_id, event_id, trigger_type, '', processed_at, 0, '', true
+                      from processed_events order by processed_at""");
+            s.execute("drop table automation_runs");
+            s.execute("drop table processed_events");
         }
     }
 
+    /** Consecutive old rows of one event at one depth and tenant become one attempt, as they were written. */
     private static void copy(Connection c, ResultSet rs) throws SQLException {
-        List<RunRow> runs = new ArrayList<>();
-        List<RunDecision> decisions = new ArrayList<>();
+        List<RunLog.Attempt> attempts = new ArrayList<>();
+        int pending = 0;
         String tenant = null;
+        RunLog.Attempt current = null;
         while (rs.next()) {
             String rowTenant = rs.getString("tenant_id");
-            // Rows of one event, written together, share a row again; a new tenant ends a batch.
-            if (tenant != null && (!tenant.equals(rowTenant) || runs.size() >= BATCH && !sameEvent(runs, rs))) {
-                RunLog.insert(c, tenant, runs, decisions);
-                runs.clear();
-                decisions.clear();
+            String event = rs.getString("event_id");
+            int depth = rs.getInt("chain_depth");
+            boolean same = current != null && rowTenant.equals(tenant) && current.eventId().equals(event)
+                    && current.chainDepth() == depth;
+            if (!same) {
+                if (tenant != null && (!rowTenant.equals(tenant) || pending >= BATCH)) {
+                    RunLog.insert(c, tenant, attempts);
+                    attempts.clear();
+                    pending = 0;
+                }
+                tenant = rowTenant;
+                current = new RunLog.Attempt(event, rs.getString("trigger_type"), rs.getString("contact_key"),
+                        Rows.instant(rs, "recorded_at"), depth, false, new ArrayList<>(), new ArrayList<>());
+                attempts.add(current);
             }
-            tenant = rowTenant;
-            runs.add(new RunRow(rs.getLong("automation_id"), rs.getString("event_id"), rs.getString("trigger_type"),
-                    rs.getString("contact_key"), Rows.instant(rs, "recorded_at"), rs.getInt("chain_depth"), null, -1));
-            decisions.add(new RunLogCodec.RunColumns(rs.getString("decision"), (Integer) rs.getObject("condition_index"),
-                    rs.getString("reason_code"), rs.getString("detail"), nullableLong(rs, "journey_id"),
-                    nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
+            current.runs().add(new RunRow(rs.getLong("automation_id"), event, current.triggerType(),
+                    current.contactKey(), current.at(), depth, null, -1));
+            current.decisions().add(new RunLogCodec.RunColumns(rs.getString("decision"),
+                    (Integer) rs.getObject("condition_index"), rs.getString("reason_code"), rs.getString("detail"),
+                    nullableLong(rs, "journey_id"), nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
                     nullableLong(rs, "transition_id")).decision());
+            pending++;
         }
-        if (!runs.isEmpty()) {
-            RunLog.insert(c, tenant, runs, decisions);
+        if (!attempts.isEmpty()) {
+            RunLog.insert(c, tenant, attempts);
         }
-    }
-
-    private static boolean sameEvent(List<RunRow> runs, ResultSet rs) throws SQLException {
-        RunRow last = runs.get(runs.size() - 1);
-        return last.eventId().equals(rs.getString("event_id")) && last.chainDepth() == rs.getInt("chain_depth");
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -88,7 +88,7 @@ abstract class AsyncEventContract extends AutomationContract {
 
             assertThat(applied).isEqualTo(producers * perProducer);
             assertThat(duplicates).isEqualTo(producers * perProducer / 5);
-            assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'"))
+            assertThat(count("select count(*) from run_log where applied and tenant_id = '" + tenant + "'"))
                     .isEqualTo(producers * perProducer);
             // Each result names the run-log records its batch wrote, one id each, as the log reads them back.
             List<Long> stored = service.automations().runLog(dev.journeys.api.RunLogQuery.all().limit(10_000)).stream()
@@ -137,7 +137,7 @@ abstract class AsyncEventContract extends AutomationContract {
 
         assertThat(results).allMatch(CompletableFuture::isDone);
         assertThat(results).noneMatch(CompletableFuture::isCompletedExceptionally);
-        assertThat(count("select count(*) from processed_events where tenant_id = '" + tenant + "'")).isEqualTo(100);
+        assertThat(count("select count(*) from run_log where applied and tenant_id = '" + tenant + "'")).isEqualTo(100);
         assertThatThrownBy(() -> automations.publishAsync(order("late", "c1")))
                 .isInstanceOf(JourneysException.class)
                 .extracting(e -> ((JourneysException) e).code()).isEqualTo(ErrorCode.CLOSED);

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** V12 carries the row-per-decision log of an upgraded database over into the packed one, in order. */
+/** V12 carries the row-per-decision log and the processed-event keys of an upgraded database into run_log. */
 class RunLogMigrationTest {
 
     private static final String OLD_ROW = """
@@ -50,6 +50,10 @@ class RunLogMigrationTest {
                         "'SKIPPED', null, 'OUT_OF_SEQUENCE', 'no skipping', 7, null, null, null"));
                 s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:502", 9,
                         "'LOOP_STOPPED', 9, null, null, null, null, null, null"));
+                s.executeUpdate("insert into processed_events (tenant_id, event_id, trigger_type, processed_at)"
+                        + " values ('t1', 'e1', 'order.created', timestamp with time zone '2026-06-01 10:00:00+00')");
+                s.executeUpdate("insert into processed_events (tenant_id, event_id, trigger_type, processed_at)"
+                        + " values ('t1', 'quiet', 'order.created', timestamp with time zone '2026-06-01 10:00:00+00')");
             }
 
             db.migrateTo("latest");
@@ -70,10 +74,19 @@ class RunLogMigrationTest {
                 assertThat(t1.get(3).recordedAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
                 assertThat(RunLog.query(h, "t2", RunLogQuery.all())).extracting(RunRecord::decision)
                         .containsExactly(new RunDecision.Failed("plugin failed: \uD83D\uDE80"));
-                // The two decisions of e1 share one row again.
-                assertThat(h.createQuery("select count(*) from run_log").mapTo(Integer.class).one()).isEqualTo(4);
-                assertThatThrownBy(() -> h.createQuery("select count(*) from automation_runs").mapTo(Integer.class).one())
-                        .hasMessageContaining("automation_runs");
+                // The two decisions of e1 share one row again; each processed event keeps its key in a row of its own.
+                assertThat(h.createQuery("select count(*) from run_log where applied is null").mapTo(Integer.class).one())
+                        .isEqualTo(4);
+                assertThat(h.createQuery("select event_id from run_log where applied order by event_id")
+                        .mapTo(String.class).list()).containsExactly("e1", "quiet");
+                assertThatThrownBy(() -> h.execute("insert into run_log (tenant_id, event_id, trigger_type, contact_key,"
+                        + " recorded_at, chain_depth, decisions, applied) values ('t1', 'quiet', 'order.created', 'c9',"
+                        + " current_timestamp, 0, '', true)"))
+                        .satisfies(e -> assertThat(Db.isUniqueViolation(e)).isTrue());
+                for (String dropped : List.of("automation_runs", "processed_events")) {
+                    assertThatThrownBy(() -> h.createQuery("select count(*) from " + dropped).mapTo(Integer.class).one())
+                            .hasMessageContaining(dropped);
+                }
             }
         } finally {
             db.drop();

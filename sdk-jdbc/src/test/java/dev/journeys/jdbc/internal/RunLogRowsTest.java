@@ -10,47 +10,59 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** How decisions are laid out in rows, and the record ids that follow from it. */
+/** How attempts are laid out in rows, which row keys an applied event, and the record ids that follow. */
 class RunLogRowsTest {
 
     private static final Instant AT = Instant.parse("2026-06-01T10:00:00Z");
 
-    private static RunRow run(long automation, String event, int depth) {
-        return new RunRow(automation, event, "order.created", "c1", AT, depth, new RunDecision.Failed("x"), -1);
+    private static RunRow run(long automation, String detail) {
+        return new RunRow(automation, "e1", "order.created", "c1", AT, 0, new RunDecision.Failed(detail), -1);
     }
 
-    private static List<RunDecision> decisionsOf(List<RunRow> runs) {
-        return runs.stream().map(RunRow::decision).toList();
+    private static RunLog.Attempt attempt(String event, boolean applied, List<RunRow> runs) {
+        return new RunLog.Attempt(event, "order.created", "c1", AT, 0, applied, runs,
+                runs.stream().map(RunRow::decision).toList());
     }
 
     @Test
-    void the_decisions_of_one_event_share_a_row_and_another_event_or_depth_starts_one() {
-        List<RunRow> runs = List.of(run(1, "e1", 0), run(2, "e1", 0), run(1, "e1", 1), run(1, "e2", 0));
+    void each_attempt_gets_its_own_row_and_only_an_applied_one_is_marked() {
+        List<RunLog.Row> rows = RunLog.rows(List.of(
+                attempt("e1", true, List.of(run(1, "x"), run(2, "y"))),
+                attempt("e2", false, List.of(run(1, "z")))));
 
-        List<RunLog.Row> rows = RunLog.rows(runs, decisionsOf(runs));
-
-        assertThat(rows).extracting(RunLog.Row::start).containsExactly(0, 2, 3);
-        assertThat(rows).extracting(RunLog.Row::size).containsExactly(2, 1, 1);
+        assertThat(rows).extracting(RunLog.Row::size).containsExactly(2, 1);
+        assertThat(rows).extracting(RunLog.Row::applied).containsExactly(true, false);
         assertThat(RunLogCodec.decode(rows.get(0).decisions())).extracting(RunLogCodec.Entry::automationId)
                 .containsExactly(1L, 2L);
     }
 
     @Test
-    void a_row_holds_at_most_its_share_of_decisions() {
-        List<RunRow> runs = Collections.nCopies(RunLog.MAX_PER_ROW * 2 + 1, run(9, "e1", 0));
+    void an_applied_event_without_decisions_still_gets_its_key_and_a_failed_one_gets_nothing() {
+        List<RunLog.Row> rows = RunLog.rows(List.of(attempt("quiet", true, List.of()), attempt("lost", false, List.of())));
 
-        assertThat(RunLog.rows(runs, decisionsOf(runs))).extracting(RunLog.Row::size)
-                .containsExactly(RunLog.MAX_PER_ROW, RunLog.MAX_PER_ROW, 1);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).applied()).isTrue();
+        assertThat(rows.get(0).decisions()).isEmpty();
+    }
+
+    @Test
+    void a_row_holds_at_most_its_share_of_decisions_and_only_the_first_is_the_key() {
+        List<RunRow> runs = Collections.nCopies(RunLog.MAX_PER_ROW * 2 + 1, run(9, "x"));
+
+        List<RunLog.Row> rows = RunLog.rows(List.of(attempt("e1", true, runs)));
+
+        assertThat(rows).extracting(RunLog.Row::size).containsExactly(RunLog.MAX_PER_ROW, RunLog.MAX_PER_ROW, 1);
+        assertThat(rows).extracting(RunLog.Row::applied).containsExactly(true, false, false);
     }
 
     @Test
     void a_row_grows_only_a_little_past_its_size_in_characters() {
         List<RunRow> runs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            runs.add(new RunRow(i, "e1", "order.created", "c1", AT, 0, new RunDecision.Failed("y".repeat(1999)), -1));
+            runs.add(run(i, "y".repeat(1999)));
         }
 
-        List<RunLog.Row> rows = RunLog.rows(runs, decisionsOf(runs));
+        List<RunLog.Row> rows = RunLog.rows(List.of(attempt("e1", false, runs)));
 
         assertThat(rows).hasSizeGreaterThan(1);
         assertThat(rows).allSatisfy(row -> assertThat(row.decisions().length()).isLessThan(RunLog.MAX_CHARS + 2100));
