@@ -364,16 +364,25 @@ public final class AttributeValues {
     }
 
     private static String shorten(String s) {
-        String head = s.length() > SHOWN_LENGTH ? s.substring(0, SHOWN_LENGTH) : s;
-        StringBuilder out = new StringBuilder(head.length() + 1);
-        head.chars().forEach(c -> {
+        int shown = Math.min(s.length(), SHOWN_LENGTH);
+        int firstControl = 0;
+        while (firstControl < shown && !Character.isISOControl(s.charAt(firstControl))) {
+            firstControl++;
+        }
+        // Every event's not-matched explanations pass through here: plain short text, the usual case, is not copied.
+        if (firstControl == shown && shown == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(shown + 8).append(s, 0, firstControl);
+        for (int i = firstControl; i < shown; i++) {
+            char c = s.charAt(i);
             if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
+                out.append(String.format("\\u%04x", (int) c));
             } else {
-                out.append((char) c);
+                out.append(c);
             }
-        });
-        if (head.length() < s.length()) {
+        }
+        if (shown < s.length()) {
             out.append('…');
         }
         return out.toString();
