@@ -151,6 +151,11 @@ final class TenantDashboardService implements DashboardService {
 
     @Override
     public DashboardCheck check(JourneyId id) {
+        // Aggregates and history from one snapshot, or a move landing between the two reads is a false difference.
+        return storage.readConsistently(() -> checkNow(id));
+    }
+
+    private DashboardCheck checkNow(JourneyId id) {
         Journey journey = journey(id);
         List<Transition> history = history(journey, Optional.empty());
         List<String> differences = new ArrayList<>();

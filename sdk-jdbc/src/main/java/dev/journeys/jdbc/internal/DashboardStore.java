@@ -103,14 +103,17 @@ final class DashboardStore {
         return rows;
     }
 
+    /** The isolation level whose reads all see one snapshot of the database. */
+    static TransactionIsolationLevel snapshotLevel(Dialect dialect) {
+        return dialect == Dialect.POSTGRES ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.SERIALIZABLE;
+    }
+
     /**
      * Everything in one snapshot (REPEATABLE READ on PostgreSQL, SERIALIZABLE on H2, both snapshot
      * reads), so the aggregates and the unfolded history meet exactly at the fold's mark.
      */
     DashboardSlice read(String tenant, JourneyId journey, DashboardRead read) {
-        TransactionIsolationLevel snapshot = db.dialect == Dialect.POSTGRES
-                ? TransactionIsolationLevel.REPEATABLE_READ : TransactionIsolationLevel.SERIALIZABLE;
-        return Db.call(() -> db.jdbi.inTransaction(snapshot, h -> {
+        return Db.call(() -> db.jdbi.inTransaction(snapshotLevel(db.dialect), h -> {
             DashboardFold.Mark mark = h.createQuery("select folded_to, folded_id from dash_marks where id = 1")
                     .map((rs, ctx) -> new DashboardFold.Mark(rs.getLong(1), rs.getLong(2))).one();
             Map<StageId, Long> populations = new HashMap<>();

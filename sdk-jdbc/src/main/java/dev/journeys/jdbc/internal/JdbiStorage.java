@@ -478,6 +478,14 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
+    public <T> T readConsistently(java.util.function.Supplier<T> reads) {
+        // Jdbi lends this transaction's handle to every read on the thread, and the dashboard's own snapshot
+        // reads join it at the same level.
+        Db d = db();
+        return Db.call(() -> d.jdbi.inTransaction(DashboardStore.snapshotLevel(d.dialect), h -> reads.get()));
+    }
+
+    @Override
     public void rebuildDashboard(String tenant, JourneyId journey) {
         definitions();
         fold.rebuild(tenant, journey);

@@ -280,6 +280,39 @@ abstract class DashboardContract extends ImportContract {
     }
 
     @Test
+    void a_check_while_contacts_keep_moving_finds_no_difference() throws Exception {
+        Journey journey = journeys.createJourney(dev.journeys.api.JourneySpec.named("Busy").stages("A", "B", "C"));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong moved = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ExecutorService movers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (int m = 0; m < 2; m++) {
+            int mover = m;
+            running.add(movers.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    move("busy-" + mover + "-" + (i % 20), journey, i % 3);
+                    moved.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int round = 0; round < 5; round++) {
+                var check = dashboard().check(journey.id());
+                assertThat(check.differences()).as("round %d", round).isEmpty();
+            }
+        } finally {
+            stop.set(true);
+            movers.shutdown();
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        }
+        assertThat(moved.get()).as("moves made while checking").isPositive();
+        assertThat(dashboard().check(journey.id()).consistent()).isTrue();
+    }
+
+    @Test
     void a_check_finds_aggregates_that_disagree_with_the_history_and_a_repair_rebuilds_them() throws Exception {
         Journey sales = pipeline();
         awaitFolded(sales);

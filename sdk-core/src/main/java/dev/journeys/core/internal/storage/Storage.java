@@ -184,6 +184,12 @@ public interface Storage {
      */
     long foldDashboard();
 
+    /**
+     * Runs {@code reads} so that every read it makes through this storage, on this thread, sees one snapshot
+     * of the database: a check that compares the aggregates with the history must not see a move land between.
+     */
+    <T> T readConsistently(java.util.function.Supplier<T> reads);
+
     /** Reads a journey's dashboard aggregates, and what is not folded yet, in one snapshot. */
     DashboardSlice readDashboard(String tenant, JourneyId journey, DashboardRead read);
 
