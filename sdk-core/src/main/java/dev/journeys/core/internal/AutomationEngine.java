@@ -294,6 +294,11 @@ final class AutomationEngine {
     }
 
     private EventResult failed(String tenant, TriggerEvent event, List<Automation> automations, int depth, String error) {
+        // A delivery of an event applied before is a duplicate, whatever kept this one from planning: its
+        // plugin failing now, or its moves losing to concurrent ones (they are written before the event's key).
+        if (storage.eventApplied(tenant, event.eventId())) {
+            return new EventResult(event.eventId(), true, List.of());
+        }
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, new RunDecision.Failed(error), -1)).toList();
         EventCommit commit = storage.applyEvent(tenant,

@@ -93,6 +93,12 @@ final class AutomationStore {
         return Db.call(() -> db.jdbi.withHandle(h -> RunLog.query(h, tenant, q)));
     }
 
+    boolean eventApplied(String tenant, String eventId) {
+        return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from run_log where tenant_id = :tenant and event_id = :event and applied")
+                .bind("tenant", tenant).bind("event", eventId).mapTo(Integer.class).one() > 0));
+    }
+
     private record Header(long id, String name, String trigger, boolean enabled, long version) {
     }
 

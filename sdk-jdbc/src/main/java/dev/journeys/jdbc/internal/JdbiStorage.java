@@ -374,6 +374,12 @@ final class JdbiStorage implements Storage {
         return automations.runLog(tenant, query);
     }
 
+    @Override
+    public boolean eventApplied(String tenant, String eventId) {
+        db();
+        return automations.eventApplied(tenant, eventId);
+    }
+
     /** The journeys several moves touch, for the per-journey locks an embedded database takes. */
     private static long[] journeysOf(List<MoveWrite> moves) {
         return moves.stream().mapToLong(m -> m.journeyId().value()).distinct().toArray();

@@ -201,8 +201,14 @@ final class RunLog {
                 return List.of();
             }
         }
-        StringBuilder sql = new StringBuilder("select * from run_log where tenant_id = :tenant and id < :before");
-        trigger.ifPresent(x -> sql.append(" and trigger_type = :trigger"));
+        // Rows that only key an applied event hold no decision; without this, a page of them yields nothing.
+        StringBuilder sql = new StringBuilder(
+                "select * from run_log where tenant_id = :tenant and id < :before and decisions <> ''");
+        // The automation's id as its entries begin, so the database hands over only rows that may hold one: a
+        // new automation on a busy trigger would otherwise page through the trigger's whole history. Text in
+        // a detail can match too; the decoding below drops those.
+        Optional<String> entryStart = q.automationId().map(id -> "%" + Long.toString(id).length() + ":" + id + "%");
+        trigger.ifPresent(x -> sql.append(" and trigger_type = :trigger and decisions like :entry"));
         q.contactKey().ifPresent(x -> sql.append(" and contact_key = :contact"));
         q.eventId().ifPresent(x -> sql.append(" and event_id = :event"));
         q.from().ifPresent(x -> sql.append(" and recorded_at >= :from"));
@@ -213,9 +219,9 @@ final class RunLog {
         while (found.size() < q.limit()) {
             int wanted = q.limit() - found.size();
             Query query = h.createQuery(sql.toString()).bind("tenant", tenant).bind("before", before)
-                    // Every row holds at least one record, and a trigger's rows nearly always one of each automation.
+                    // Every row read holds at least one record wanted, but for the rare false match above.
                     .bind("rows", wanted);
-            trigger.ifPresent(x -> query.bind("trigger", x));
+            trigger.ifPresent(x -> query.bind("trigger", x).bind("entry", entryStart.orElseThrow()));
             q.contactKey().ifPresent(x -> query.bind("contact", x));
             q.eventId().ifPresent(x -> query.bind("event", x));
             q.from().ifPresent(x -> query.bind("from", Rows.utc(x)));

@@ -49,7 +49,18 @@ final class RunLogCodec {
         field(out, text(c.transitionId()));
     }
 
+    /** @throws IllegalStateException when the column is damaged: never a wrong decision instead */
     static List<Entry> decode(String packed) {
+        try {
+            return entries(packed);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("damaged run log entry: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Entry> entries(String packed) {
         List<Entry> entries = new ArrayList<>();
         int[] at = {0};
         String[] f = new String[FIELDS];
@@ -86,7 +97,7 @@ final class RunLogCodec {
             throw new IllegalStateException("run log entry without a length at " + start);
         }
         int end = colon + 1 + Integer.parseInt(packed, start, colon, 10);
-        if (end > packed.length()) {
+        if (end <= colon || end > packed.length()) {
             throw new IllegalStateException("run log entry longer than its row at " + start);
         }
         at[0] = end;

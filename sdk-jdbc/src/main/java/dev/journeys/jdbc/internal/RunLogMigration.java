@@ -1,13 +1,17 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.api.RunDecision;
 import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -21,6 +25,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 final class RunLogMigration implements JavaMigration {
 
     private static final int BATCH = 1000;
+    private static final int MAX_HELD = 20_000;
 
     @Override
     public MigrationVersion getVersion() {
@@ -64,39 +69,60 @@ final class RunLogMigration implements JavaMigration {
         }
     }
 
-    /** Consecutive old rows of one event at one depth and tenant become one attempt, as they were written. */
+    /**
+     * Rows of one attempt were written together, in the order of their automations, within moments. So a row
+     * continues the attempt before it when it has the same tenant, event and depth, an automation not before
+     * the last one's, and a time within a second of the attempt's; a retry of the event starts a new one.
+     * Attempts are written in batches per tenant, so a log whose tenants interleave still copies in batches.
+     */
     private static void copy(Connection c, ResultSet rs) throws SQLException {
-        List<RunLog.Attempt> attempts = new ArrayList<>();
-        int pending = 0;
-        String tenant = null;
-        RunLog.Attempt current = null;
+        Map<String, List<RunLog.Attempt>> pending = new LinkedHashMap<>();
+        Map<String, RunLog.Attempt> current = new HashMap<>();
+        int held = 0;
         while (rs.next()) {
-            String rowTenant = rs.getString("tenant_id");
+            String tenant = rs.getString("tenant_id");
             String event = rs.getString("event_id");
             int depth = rs.getInt("chain_depth");
-            boolean same = current != null && rowTenant.equals(tenant) && current.eventId().equals(event)
-                    && current.chainDepth() == depth;
-            if (!same) {
-                if (tenant != null && (!rowTenant.equals(tenant) || pending >= BATCH)) {
-                    RunLog.insert(c, tenant, attempts);
-                    attempts.clear();
-                    pending = 0;
+            long automation = rs.getLong("automation_id");
+            Instant at = Rows.instant(rs, "recorded_at");
+            RunLog.Attempt attempt = current.get(tenant);
+            boolean continues = attempt != null && attempt.eventId().equals(event) && attempt.chainDepth() == depth
+                    && automation >= attempt.runs().get(attempt.runs().size() - 1).automationId()
+                    && Duration.between(attempt.at(), at).abs().compareTo(Duration.ofSeconds(1)) <= 0;
+            if (!continues) {
+                List<RunLog.Attempt> batch = pending.computeIfAbsent(tenant, k -> new ArrayList<>());
+                if (batch.size() >= BATCH) {
+                    held -= batch.size();
+                    RunLog.insert(c, tenant, batch);
+                    batch.clear();
                 }
-                tenant = rowTenant;
-                current = new RunLog.Attempt(event, rs.getString("trigger_type"), rs.getString("contact_key"),
-                        Rows.instant(rs, "recorded_at"), depth, false, new ArrayList<>(), new ArrayList<>());
-                attempts.add(current);
+                if (held >= MAX_HELD) {
+                    // Many tenants, each short of a batch: write them all rather than hold the log in memory.
+                    flush(c, pending);
+                    held = 0;
+                    // Written attempts take no more rows; one cut short here goes on in a row of its own.
+                    current.clear();
+                }
+                held++;
+                attempt = new RunLog.Attempt(event, rs.getString("trigger_type"), rs.getString("contact_key"), at, depth,
+                        false, new ArrayList<>(), new ArrayList<>());
+                batch.add(attempt);
+                current.put(tenant, attempt);
             }
-            current.runs().add(new RunRow(rs.getLong("automation_id"), event, current.triggerType(),
-                    current.contactKey(), current.at(), depth, null, -1));
-            current.decisions().add(new RunLogCodec.RunColumns(rs.getString("decision"),
+            attempt.runs().add(new RunRow(automation, event, attempt.triggerType(), attempt.contactKey(), at, depth,
+                    null, -1));
+            attempt.decisions().add(new RunLogCodec.RunColumns(rs.getString("decision"),
                     (Integer) rs.getObject("condition_index"), rs.getString("reason_code"), rs.getString("detail"),
                     nullableLong(rs, "journey_id"), nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
                     nullableLong(rs, "transition_id")).decision());
-            pending++;
         }
-        if (!attempts.isEmpty()) {
-            RunLog.insert(c, tenant, attempts);
+        flush(c, pending);
+    }
+
+    private static void flush(Connection c, Map<String, List<RunLog.Attempt>> pending) throws SQLException {
+        for (Map.Entry<String, List<RunLog.Attempt>> batch : pending.entrySet()) {
+            RunLog.insert(c, batch.getKey(), batch.getValue());
+            batch.getValue().clear();
         }
     }
 

@@ -216,6 +216,21 @@ abstract class AutomationContract extends ConcurrencyContract {
     }
 
     @Test
+    void a_second_delivery_of_an_applied_event_is_a_duplicate_even_when_its_plugin_fails_this_time() {
+        Journey j = advocacy();
+        automations().create(AutomationSpec.named("flaky").on(TestTriggers.FLAKY)
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        automations().publish(TriggerEvent.of("f1", TestTriggers.FLAKY, "c1", T0).with("explode", false));
+
+        EventResult again = automations().publish(TriggerEvent.of("f1", TestTriggers.FLAKY, "c1", T0).with("explode", true));
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.records()).isEmpty();
+        assertThat(automations().runLog(RunLogQuery.all().event("f1"))).extracting(RunRecord::decision)
+                .singleElement().isInstanceOf(RunDecision.Moved.class);
+    }
+
+    @Test
     void a_plugin_that_hangs_is_cut_off_logged_as_failed_and_its_event_can_be_retried() {
         Journey j = advocacy();
         automations().create(AutomationSpec.named("slow").on(TestTriggers.SLOW)
@@ -375,7 +390,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         java.util.Collections.reverse(published);
         assertThat(log).hasSize(6).isEqualTo(published);
         assertThat(log).extracting(RunRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        // A page may end inside an event's decisions, and the next starts where it ended.
+        // A limit may end a page inside an event's decisions.
         assertThat(automations().runLog(RunLogQuery.all().limit(3))).isEqualTo(log.subList(0, 3));
     }
 

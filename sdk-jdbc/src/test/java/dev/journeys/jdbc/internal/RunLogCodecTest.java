@@ -86,5 +86,11 @@ class RunLogCodecTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> RunLogCodec.decode(packed + "1:"))
                 .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RunLogCodec.decode("-3:abc~~~~~~~~"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RunLogCodec.decode("1:1~~~~~~~~"))
+                .as("no kind").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RunLogCodec.decode("x:1~~~~~~~~"))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -92,4 +92,66 @@ class RunLogMigrationTest {
             db.drop();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void a_retry_stays_an_attempt_of_its_own_and_interleaved_tenants_copy_in_full(String vendor) throws SQLException {
+        Migrations.Scratch db = Migrations.Scratch.of(vendor);
+        try (Connection c = DriverManager.getConnection(db.url())) {
+            db.migrateTo("11");
+            try (Statement s = c.createStatement()) {
+                if (!db.h2()) {
+                    s.execute("set search_path to " + db.schema());
+                }
+                String row = """
+                        insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key,
+                          recorded_at, chain_depth, decision, condition_index, detail)
+                        values ('%s', %d, '%s', 'order.created', 'c1', timestamp with time zone '%s', 0, '%s', 0, '%s')""";
+                // A failed attempt at 10:00 and its retry at 11:00, two automations each.
+                for (String at : List.of("2026-06-01 10:00:00+00", "2026-06-01 11:00:00+00")) {
+                    String kind = at.startsWith("2026-06-01 10") ? "FAILED" : "NOT_MATCHED";
+                    s.executeUpdate(row.formatted("t1", 1, "r1", at, kind, "x"));
+                    s.executeUpdate(row.formatted("t1", 2, "r1", at, kind, "x"));
+                }
+                // Two tenants taking turns, more rows than one batch holds.
+                try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                        insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key,
+                          recorded_at, chain_depth, decision, detail)
+                        values (?, 1, ?, 'order.created', 'c1', timestamp with time zone '2026-06-02 10:00:00+00', 0,
+                                'FAILED', 'y')""")) {
+                    for (int i = 0; i < 2_600; i++) {
+                        ps.setString(1, i % 2 == 0 ? "even" : "odd");
+                        ps.setString(2, "e" + i);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+
+            db.migrateTo("latest");
+
+            try (Handle h = Jdbi.open(c)) {
+                if (!db.h2()) {
+                    h.execute("set search_path to " + db.schema());
+                }
+                List<RunRecord> retried = RunLog.query(h, "t1", RunLogQuery.all());
+                assertThat(retried).extracting(r -> r.decision().getClass().getSimpleName())
+                        .containsExactly("NotMatched", "NotMatched", "Failed", "Failed");
+                assertThat(retried).extracting(RunRecord::recordedAt).containsExactly(
+                        Instant.parse("2026-06-01T11:00:00Z"), Instant.parse("2026-06-01T11:00:00Z"),
+                        Instant.parse("2026-06-01T10:00:00Z"), Instant.parse("2026-06-01T10:00:00Z"));
+                assertThat(RunLog.query(h, "t1", RunLogQuery.all().between(Instant.parse("2026-06-01T10:30:00Z"),
+                        Instant.parse("2026-06-01T12:00:00Z")))).hasSize(2);
+                for (String tenant : List.of("even", "odd")) {
+                    List<RunRecord> copied = RunLog.query(h, tenant, RunLogQuery.all().limit(10_000));
+                    assertThat(copied).hasSize(1_300);
+                    // Newest first, as the old ids ordered them.
+                    assertThat(copied.get(0).eventId()).isEqualTo(tenant.equals("even") ? "e2598" : "e2599");
+                    assertThat(copied.get(1_299).eventId()).isEqualTo(tenant.equals("even") ? "e0" : "e1");
+                }
+            }
+        } finally {
+            db.drop();
+        }
+    }
 }

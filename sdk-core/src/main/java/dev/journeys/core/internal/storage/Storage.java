@@ -119,6 +119,9 @@ public interface Storage {
     /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
     List<RunRecord> runLog(String tenant, RunLogQuery query);
 
+    /** Whether an attempt at the event applied it in the tenant: a later delivery is a duplicate. */
+    boolean eventApplied(String tenant, String eventId);
+
     // ---- imports
 
     /** Records a new job as running, in a transaction of its own. */
