@@ -49,6 +49,25 @@ final class DashboardFoldMark {
         this.postgres = RawImporter.postgres(db);
     }
 
+    /**
+     * Waits, up to {@code maxSeconds}, until the fold has taken up the history written so far, so that a
+     * measurement that follows does not pay for folding what came before it (a warm-up's moves, say).
+     *
+     * @return whether it caught up in time
+     */
+    boolean awaitCaughtUp(double maxSeconds) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + (long) (maxSeconds * 1e9);
+        try (Connection c = db.connect()) {
+            while (!status(c).caughtUp()) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(50);
+            }
+            return true;
+        }
+    }
+
     Status status() throws SQLException {
         try (Connection c = db.connect()) {
             return status(c);

@@ -107,6 +107,8 @@ public final class MoveBench {
             Harness.run(sdk, settings.warmupSeconds());
             Harness.run(raw, settings.warmupSeconds());
             double half = settings.seconds() / 2;
+            // The warm-up's moves are folded before measuring, not in the first SDK half.
+            awaitFolded(db);
             if (!CpuMeter.awaitQuiet(settings.quietWaitSeconds())) {
                 System.out.println("note: other processes kept the CPU busy; measuring anyway");
             }
@@ -120,6 +122,13 @@ public final class MoveBench {
             for (RawMover m : raw) {
                 m.close();
             }
+        }
+    }
+
+    /** Until the dashboard fold has taken up all history so far; at most a minute, and says so if it did not. */
+    static void awaitFolded(BenchDatabase db) throws Exception {
+        if (!new DashboardFoldMark(db).awaitCaughtUp(60)) {
+            System.out.println("note: the dashboard fold had not caught up after 60 s; measuring anyway");
         }
     }
 
