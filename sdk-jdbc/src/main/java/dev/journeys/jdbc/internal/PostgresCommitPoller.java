@@ -91,9 +91,12 @@ final class PostgresCommitPoller implements CommitFollower {
                 Long[] inFlightBefore = inFlight;
                 long unlistedBefore = unlistedFrom;
                 remember(h);
+                // The upper bound changes nothing in this snapshot, where no row lies above it; it keeps the planner
+                // on the primary key where the table was never analyzed (autovacuum off): an open range there is
+                // guessed at a third of the table, and was read by a sequential scan at every poll.
                 h.createQuery("""
                                 select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
-                                  from transitions where id > :seen
+                                  from transitions where id > :seen and id <= :top
                                 union all
                                 select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
                                   from transitions where tx_id = any(:inFlight) and id <= :seen
@@ -101,6 +104,7 @@ final class PostgresCommitPoller implements CommitFollower {
                                 select tenant_id, journey_id, contact_key, to_stage_id, effective_at, placement_version
                                   from transitions where tx_id >= :unlisted and id <= :seen""")
                         .bind("seen", seenBefore)
+                        .bind("top", seen)
                         .bind("unlisted", unlistedBefore)
                         .bindArray("inFlight", Long.class, (Object[]) inFlightBefore)
                         .addCustomizer(Db.PLANNED_EACH_TIME)
