@@ -55,12 +55,12 @@ final class EventWriter {
 
     /** The event's run-log attempt; {@code offset} is where its moves start among {@code transitions}. */
     static RunLog.Attempt attempt(EventWrite w, List<Transition> transitions, int offset) {
-        List<RunDecision> decisions = new ArrayList<>(w.runs().size());
+        List<RunLogCodec.Entry> entries = new ArrayList<>(w.runs().size());
         for (RunRow run : w.runs()) {
-            decisions.add(decisionWithTransition(run, transitions, offset));
+            entries.add(new RunLogCodec.Entry(run.automationId(), decisionWithTransition(run, transitions, offset)));
         }
         return new RunLog.Attempt(w.eventId(), w.triggerType(), w.contactKey(), w.at(), w.chainDepth(), w.markProcessed(),
-                w.runs(), decisions);
+                entries);
     }
 
     /** A Moved decision learns its transition's id; {@code offset} is where the event's moves start. */

@@ -1,9 +1,7 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
-import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,31 +51,37 @@ final class RunLog {
      * its first row carries {@code applied = true}, which the unique index {@code run_log_event} allows once per
      * event id and tenant, and it gets a row even without decisions.
      *
-     * @param decisions each run's decision, with Moved decisions already holding their transition's id
+     * @param entries each automation's decision, Moved decisions already holding their transition's id
      */
     record Attempt(String eventId, String triggerType, String contactKey, Instant at, int chainDepth, boolean applied,
-                   List<RunRow> runs, List<RunDecision> decisions) {
+                   List<RunLogCodec.Entry> entries) {
     }
 
-    /** The decisions of one row: {@code size} runs of an attempt from {@code start}, packed. */
-    record Row(Attempt attempt, boolean applied, int start, int size, String decisions) {
+    /** The decisions of one row: {@code size} entries of an attempt from {@code start}, packed. */
+    record Row(Attempt attempt, int start, int size, String decisions) {
+
+        /** Only an applied attempt's first row keys its event. */
+        boolean applied() {
+            return attempt.applied() && start == 0;
+        }
     }
 
     static List<Row> rows(List<Attempt> attempts) {
         List<Row> rows = new ArrayList<>();
         for (Attempt a : attempts) {
             int start = 0;
-            StringBuilder packed = new StringBuilder(a.runs().size() * 80);
-            for (int i = 0; i < a.runs().size(); i++) {
+            int n = a.entries().size();
+            StringBuilder packed = new StringBuilder(n * 80);
+            for (int i = 0; i < n; i++) {
                 if (i > start && (i - start == MAX_PER_ROW || packed.length() >= MAX_CHARS)) {
-                    rows.add(new Row(a, a.applied() && start == 0, start, i - start, packed.toString()));
+                    rows.add(new Row(a, start, i - start, packed.toString()));
                     packed.setLength(0);
                     start = i;
                 }
-                RunLogCodec.append(packed, new RunLogCodec.Entry(a.runs().get(i).automationId(), a.decisions().get(i)));
+                RunLogCodec.append(packed, a.entries().get(i));
             }
-            if (start < a.runs().size() || a.applied() && a.runs().isEmpty()) {
-                rows.add(new Row(a, a.applied() && start == 0, start, a.runs().size() - start, packed.toString()));
+            if (start < n || a.applied() && n == 0) {
+                rows.add(new Row(a, start, n - start, packed.toString()));
             }
         }
         return rows;
@@ -182,10 +186,9 @@ final class RunLog {
             Row row = rows.get(r);
             Attempt a = row.attempt();
             for (int p = 0; p < row.size(); p++) {
-                RunRow run = a.runs().get(row.start() + p);
-                RunDecision stored = RunLogCodec.RunColumns.asStored(a.decisions().get(row.start() + p));
-                records.add(new RunRecord(recordId(ids[r], p), run.automationId(), a.eventId(), a.triggerType(),
-                        a.contactKey(), a.at(), a.chainDepth(), stored));
+                RunLogCodec.Entry e = a.entries().get(row.start() + p);
+                records.add(new RunRecord(recordId(ids[r], p), e.automationId(), a.eventId(), a.triggerType(),
+                        a.contactKey(), a.at(), a.chainDepth(), RunLogCodec.RunColumns.asStored(e.decision())));
             }
         }
         return records;

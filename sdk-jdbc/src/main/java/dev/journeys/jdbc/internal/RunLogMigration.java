@@ -1,6 +1,5 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.core.internal.storage.RunRow;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,7 +86,7 @@ final class RunLogMigration implements JavaMigration {
             Instant at = Rows.instant(rs, "recorded_at");
             RunLog.Attempt attempt = current.get(tenant);
             boolean continues = attempt != null && attempt.eventId().equals(event) && attempt.chainDepth() == depth
-                    && automation >= attempt.runs().get(attempt.runs().size() - 1).automationId()
+                    && automation >= attempt.entries().get(attempt.entries().size() - 1).automationId()
                     && Duration.between(attempt.at(), at).abs().compareTo(Duration.ofSeconds(1)) <= 0;
             if (!continues) {
                 List<RunLog.Attempt> batch = pending.computeIfAbsent(tenant, k -> new ArrayList<>());
@@ -105,16 +104,14 @@ final class RunLogMigration implements JavaMigration {
                 }
                 held++;
                 attempt = new RunLog.Attempt(event, rs.getString("trigger_type"), rs.getString("contact_key"), at, depth,
-                        false, new ArrayList<>(), new ArrayList<>());
+                        false, new ArrayList<>());
                 batch.add(attempt);
                 current.put(tenant, attempt);
             }
-            attempt.runs().add(new RunRow(automation, event, attempt.triggerType(), attempt.contactKey(), at, depth,
-                    null, -1));
-            attempt.decisions().add(new RunLogCodec.RunColumns(rs.getString("decision"),
+            attempt.entries().add(new RunLogCodec.Entry(automation, new RunLogCodec.RunColumns(rs.getString("decision"),
                     (Integer) rs.getObject("condition_index"), rs.getString("reason_code"), rs.getString("detail"),
                     nullableLong(rs, "journey_id"), nullableLong(rs, "from_stage_id"), nullableLong(rs, "to_stage_id"),
-                    nullableLong(rs, "transition_id")).decision());
+                    nullableLong(rs, "transition_id")).decision()));
         }
         flush(c, pending);
     }

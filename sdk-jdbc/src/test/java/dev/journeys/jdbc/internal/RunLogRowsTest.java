@@ -3,7 +3,6 @@ package dev.journeys.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.RunDecision;
-import dev.journeys.core.internal.storage.RunRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,13 +14,12 @@ class RunLogRowsTest {
 
     private static final Instant AT = Instant.parse("2026-06-01T10:00:00Z");
 
-    private static RunRow run(long automation, String detail) {
-        return new RunRow(automation, "e1", "order.created", "c1", AT, 0, new RunDecision.Failed(detail), -1);
+    private static RunLogCodec.Entry run(long automation, String detail) {
+        return new RunLogCodec.Entry(automation, new RunDecision.Failed(detail));
     }
 
-    private static RunLog.Attempt attempt(String event, boolean applied, List<RunRow> runs) {
-        return new RunLog.Attempt(event, "order.created", "c1", AT, 0, applied, runs,
-                runs.stream().map(RunRow::decision).toList());
+    private static RunLog.Attempt attempt(String event, boolean applied, List<RunLogCodec.Entry> entries) {
+        return new RunLog.Attempt(event, "order.created", "c1", AT, 0, applied, entries);
     }
 
     @Test
@@ -47,7 +45,7 @@ class RunLogRowsTest {
 
     @Test
     void a_row_holds_at_most_its_share_of_decisions_and_only_the_first_is_the_key() {
-        List<RunRow> runs = Collections.nCopies(RunLog.MAX_PER_ROW * 2 + 1, run(9, "x"));
+        List<RunLogCodec.Entry> runs = Collections.nCopies(RunLog.MAX_PER_ROW * 2 + 1, run(9, "x"));
 
         List<RunLog.Row> rows = RunLog.rows(List.of(attempt("e1", true, runs)));
 
@@ -57,7 +55,7 @@ class RunLogRowsTest {
 
     @Test
     void a_row_grows_only_a_little_past_its_size_in_characters() {
-        List<RunRow> runs = new ArrayList<>();
+        List<RunLogCodec.Entry> runs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             runs.add(run(i, "y".repeat(1999)));
         }
