@@ -90,11 +90,8 @@ final class JdbiStorage implements Storage {
         try {
             Dialect dialect = settings.jdbcUrl().map(Dialect::ofUrl).orElseGet(() -> detect(ds));
             Object database = dialect == Dialect.H2 ? h2Identity(ds) : urlOrPool(ds);
-            Flyway.configure()
+            migrations(dialect)
                     .dataSource(ds)
-                    .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
-                    .javaMigrations(new RunLogMigration())
-                    .table("journeys_schema_history")
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .load()
@@ -133,6 +130,14 @@ final class JdbiStorage implements Storage {
         } catch (RuntimeException e) {
             throw new StorageException("cannot connect to " + settings.jdbcUrl().get() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The SDK's schema migrations for a database, SQL and Java alike; where they run is the caller's to say. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration migrations(Dialect dialect) {
+        return Flyway.configure()
+                .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + dialect.flywayVendor)
+                .javaMigrations(new RunLogMigration())
+                .table("journeys_schema_history");
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.journeys.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,14 +18,9 @@ class ConversionTotalsMigrationTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void upgrading_sums_the_folded_conversions_over_cohort_days(String vendor) throws SQLException {
         Migrations.Scratch db = Migrations.Scratch.of(vendor);
-        boolean h2 = db.h2();
-        String schema = db.schema();
-        try (Connection c = DriverManager.getConnection(db.url())) {
+        try (Connection c = db.connect()) {
             db.migrateTo("9");
             try (Statement s = c.createStatement()) {
-                if (!h2) {
-                    s.execute("set search_path to " + schema);
-                }
                 s.executeUpdate("""
                         insert into dash_conversions (journey_id, cohort_day, from_stage_id, to_stage_id, bucket, contacts, seconds)
                         values (1, timestamp '2026-01-01 00:00:00', 10, 11, 40, 2, 100),
@@ -46,11 +40,9 @@ class ConversionTotalsMigrationTest {
                             + rs.getLong(5) + "s");
                 }
                 assertThat(rows).containsExactly("10->11 b40: 5 / 300s", "10->11 b41: 1 / 70s", "11->12 b40: 4 / 90s");
-            } finally {
-                if (!h2) {
-                    c.createStatement().execute("drop schema " + schema + " cascade");
-                }
             }
+        } finally {
+            db.drop();
         }
     }
 }

@@ -2,19 +2,18 @@ package dev.journeys.jdbc.internal;
 
 import dev.journeys.jdbc.contract.Databases;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 
 /** Migrates a scratch database step by step, as the SDK does all at once, so that a test can seed a past schema. */
 final class Migrations {
 
     /** H2: a database of its own, in memory. PostgreSQL: a schema of its own in the suite's database. */
-    record Scratch(String vendor, String url, String schema) {
+    record Scratch(String url, String schema) {
 
         static Scratch of(String vendor) {
             String schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             return vendor.equals("h2")
-                    ? new Scratch(vendor, "jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", null)
-                    : new Scratch(vendor, Databases.postgresUrl(), schema);
+                    ? new Scratch("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", null)
+                    : new Scratch(Databases.postgresUrl(), schema);
         }
 
         boolean h2() {
@@ -31,18 +30,23 @@ final class Migrations {
             }
         }
 
+        /** A connection to the scratch database, on PostgreSQL with the scratch schema as its search path. */
+        java.sql.Connection connect() throws java.sql.SQLException {
+            java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+            if (schema != null) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("set search_path to " + schema);
+                }
+            }
+            return c;
+        }
+
         void migrateTo(String target) {
-            var configuration = Flyway.configure().dataSource(url, null, null);
+            var configuration = JdbiStorage.migrations(h2() ? Dialect.H2 : Dialect.POSTGRES).dataSource(url, null, null);
             if (schema != null) {
                 configuration.schemas(schema);
             }
-            configuration
-                    .locations("classpath:db/journeys/common", "classpath:db/journeys/vendor-" + vendor)
-                    .javaMigrations(new RunLogMigration())
-                    .table("journeys_schema_history")
-                    .target(target)
-                    .load()
-                    .migrate();
+            configuration.target(target).load().migrate();
         }
     }
 

@@ -9,7 +9,6 @@ import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.StageId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -27,28 +26,25 @@ class RunLogMigrationTest {
             insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key, recorded_at,
               chain_depth, decision, condition_index, reason_code, detail, journey_id, from_stage_id, to_stage_id,
               transition_id)
-            values ('%s', %d, '%s', 'order.created', 'c1', timestamp with time zone '2026-06-01 10:00:00+00', %d,
-                    %s)""";
+            values ('%s', %d, '%s', 'order.created', 'c1', timestamp with time zone '%s', %d, %s)""";
+    private static final String TEN = "2026-06-01 10:00:00+00";
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void upgrading_keeps_every_decision_of_the_old_log(String vendor) throws SQLException {
         Migrations.Scratch db = Migrations.Scratch.of(vendor);
-        try (Connection c = DriverManager.getConnection(db.url())) {
+        try (Connection c = db.connect()) {
             db.migrateTo("11");
             try (Statement s = c.createStatement()) {
-                if (!db.h2()) {
-                    s.execute("set search_path to " + db.schema());
-                }
-                s.executeUpdate(OLD_ROW.formatted("t1", 1, "e1", 0,
+                s.executeUpdate(OLD_ROW.formatted("t1", 1, "e1", TEN, 0,
                         "'NOT_MATCHED', 1, null, 'status was ''open''', null, null, null, null"));
-                s.executeUpdate(OLD_ROW.formatted("t1", 2, "e1", 0,
+                s.executeUpdate(OLD_ROW.formatted("t1", 2, "e1", TEN, 0,
                         "'MOVED', null, null, null, 7, null, 70, 501"));
-                s.executeUpdate(OLD_ROW.formatted("t2", 1, "e1", 0,
+                s.executeUpdate(OLD_ROW.formatted("t2", 1, "e1", TEN, 0,
                         "'FAILED', null, null, 'plugin failed: \uD83D\uDE80', null, null, null, null"));
-                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:501", 1,
+                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:501", TEN, 1,
                         "'SKIPPED', null, 'OUT_OF_SEQUENCE', 'no skipping', 7, null, null, null"));
-                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:502", 9,
+                s.executeUpdate(OLD_ROW.formatted("t1", 3, "stage_changed:502", TEN, 9,
                         "'LOOP_STOPPED', 9, null, null, null, null, null, null"));
                 s.executeUpdate("insert into processed_events (tenant_id, event_id, trigger_type, processed_at)"
                         + " values ('t1', 'e1', 'order.created', timestamp with time zone '2026-06-01 10:00:00+00')");
@@ -59,9 +55,6 @@ class RunLogMigrationTest {
             db.migrateTo("latest");
 
             try (Handle h = Jdbi.open(c)) {
-                if (!db.h2()) {
-                    h.execute("set search_path to " + db.schema());
-                }
                 List<RunRecord> t1 = RunLog.query(h, "t1", RunLogQuery.all());
                 assertThat(t1).extracting(RunRecord::eventId)
                         .containsExactly("stage_changed:502", "stage_changed:501", "e1", "e1");
@@ -97,21 +90,14 @@ class RunLogMigrationTest {
     @ValueSource(strings = {"h2", "postgresql"})
     void a_retry_stays_an_attempt_of_its_own_and_interleaved_tenants_copy_in_full(String vendor) throws SQLException {
         Migrations.Scratch db = Migrations.Scratch.of(vendor);
-        try (Connection c = DriverManager.getConnection(db.url())) {
+        try (Connection c = db.connect()) {
             db.migrateTo("11");
             try (Statement s = c.createStatement()) {
-                if (!db.h2()) {
-                    s.execute("set search_path to " + db.schema());
-                }
-                String row = """
-                        insert into automation_runs (tenant_id, automation_id, event_id, trigger_type, contact_key,
-                          recorded_at, chain_depth, decision, condition_index, detail)
-                        values ('%s', %d, '%s', 'order.created', 'c1', timestamp with time zone '%s', 0, '%s', 0, '%s')""";
                 // A failed attempt at 10:00 and its retry at 11:00, two automations each.
-                for (String at : List.of("2026-06-01 10:00:00+00", "2026-06-01 11:00:00+00")) {
-                    String kind = at.startsWith("2026-06-01 10") ? "FAILED" : "NOT_MATCHED";
-                    s.executeUpdate(row.formatted("t1", 1, "r1", at, kind, "x"));
-                    s.executeUpdate(row.formatted("t1", 2, "r1", at, kind, "x"));
+                for (String at : List.of(TEN, "2026-06-01 11:00:00+00")) {
+                    String decision = (at.equals(TEN) ? "'FAILED'" : "'NOT_MATCHED'") + ", 0, null, 'x', null, null, null, null";
+                    s.executeUpdate(OLD_ROW.formatted("t1", 1, "r1", at, 0, decision));
+                    s.executeUpdate(OLD_ROW.formatted("t1", 2, "r1", at, 0, decision));
                 }
                 // Two tenants taking turns, more rows than one batch holds.
                 try (java.sql.PreparedStatement ps = c.prepareStatement("""
@@ -131,9 +117,6 @@ class RunLogMigrationTest {
             db.migrateTo("latest");
 
             try (Handle h = Jdbi.open(c)) {
-                if (!db.h2()) {
-                    h.execute("set search_path to " + db.schema());
-                }
                 List<RunRecord> retried = RunLog.query(h, "t1", RunLogQuery.all());
                 assertThat(retried).extracting(r -> r.decision().getClass().getSimpleName())
                         .containsExactly("NotMatched", "NotMatched", "Failed", "Failed");
