@@ -105,7 +105,7 @@ final class MoveEngine {
     /** As {@link #write(Journey, PlacementState, Decision.Accept, MoveRequest)}, effective at a time of the caller's. */
     MoveWrite write(Journey journey, PlacementState current, Decision.Accept accept, MoveRequest request,
                     Instant effectiveAt, Instant recordedAt) {
-        return new MoveWrite(journey.id(), journey.version(), request.contactKey(), current.version(),
+        return new MoveWrite(journey.id(), journey.version(), request.contactKey(), current.version(), current.since(),
                 accept.from(), accept.to(), effectiveAt, recordedAt, request.source(), request.note());
     }
 

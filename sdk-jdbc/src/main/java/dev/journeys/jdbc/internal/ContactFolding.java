@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Reads what a {@link ContactFold} needs for a run of transitions, and writes what it adds up to. */
 final class ContactFolding {
@@ -25,18 +27,49 @@ final class ContactFolding {
     private record Version(long journey, String contact, long version) {
     }
 
+    /**
+     * A transition as the fold reads it, with when its contact entered the stage it leaves: null for an
+     * entry, and for rows written before the history kept that time (V13), which are looked up instead.
+     */
+    record Folded(Transition transition, Instant fromEnteredAt) {
+    }
+
+    static final RowMapper<Folded> FOLDED = (rs, ctx) ->
+            new Folded(Rows.TRANSITION.map(rs, ctx), Rows.instantOrNull(rs, "from_entered_at"));
+
     private record TotalKey(long journey, long from, long to, int bucket) {
     }
 
-    /** Folds the transitions over the states and entry times they need, read on {@code c}. */
-    static ContactFold fold(Connection c, boolean postgres, List<Transition> run) throws SQLException {
+    /**
+     * Folds the transitions over the states and entry times they need, read on {@code c}.
+     *
+     * @param held states known to match {@code c}'s view of dash_contacts, or null to read them all
+     */
+    static ContactFold fold(Connection c, boolean postgres, List<Folded> rows, FoldedStates held) throws SQLException {
         Map<Long, Set<String>> contacts = new LinkedHashMap<>();
-        Map<Version, Instant> entries = new HashMap<>();
-        for (Transition t : run) {
-            contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
-            entries.put(new Version(t.journeyId().value(), t.contactKey(), t.placementVersion()), t.effectiveAt());
-        }
         Map<ContactFold.ContactKey, ContactFold.State> known = new HashMap<>();
+        Set<ContactFold.ContactKey> firstPlaced = new HashSet<>();
+        Map<Version, Instant> entries = new HashMap<>();
+        List<Transition> run = new ArrayList<>(rows.size());
+        for (Folded f : rows) {
+            Transition t = f.transition();
+            run.add(t);
+            ContactFold.ContactKey key = new ContactFold.ContactKey(t.journeyId().value(), t.contactKey());
+            ContactFold.State state = held == null ? null : held.get(key);
+            if (state != null) {
+                known.put(key, state);
+            } else if (t.placementVersion() == 1) {
+                // Its first placement ever in the journey: nothing was folded for it before.
+                firstPlaced.add(key);
+            } else if (!firstPlaced.contains(key)) {
+                contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
+            }
+            entries.put(new Version(t.journeyId().value(), t.contactKey(), t.placementVersion()), t.effectiveAt());
+            if (f.fromEnteredAt() != null && t.from().isPresent()) {
+                entries.putIfAbsent(new Version(t.journeyId().value(), t.contactKey(), t.placementVersion() - 1),
+                        f.fromEnteredAt());
+            }
+        }
         for (Map.Entry<Long, Set<String>> e : contacts.entrySet()) {
             readStates(c, postgres, e.getKey(), e.getValue(), known);
         }

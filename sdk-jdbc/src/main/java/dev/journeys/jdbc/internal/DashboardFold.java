@@ -3,6 +3,7 @@ package dev.journeys.jdbc.internal;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
+import dev.journeys.core.internal.storage.ContactFold;
 import dev.journeys.core.internal.storage.FlowDelta;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,7 @@ final class DashboardFold {
     private final DataSource dataSource;
     private final boolean postgres;
     private final ReentrantLock h2Folder;
+    private final FoldedStates held = new FoldedStates();
 
     DashboardFold(Db db, DataSource dataSource) {
         this.db = db;
@@ -83,18 +85,20 @@ final class DashboardFold {
         return sql(c -> {
             c.setAutoCommit(false);
             try {
-                Mark from = lockMark(c, postgres ? " nowait" : "");
-                if (from == null) {
+                FoldedStates.Point start = lockMark(c, postgres ? " nowait" : "");
+                if (start == null) {
                     c.rollback();
                     return -1L;
                 }
+                Mark from = start.mark();
                 // Every transaction below the snapshot's xmin has ended: nothing can commit behind the mark.
                 long end = postgres ? snapshotXmin(c) : highest;
                 if (from.tx() >= end) {
                     c.rollback();
                     return 0L;
                 }
-                Chunk chunk = foldAll(c, postgres
+                held.begin(start);
+                Chunk chunk = foldAll(c, held, postgres
                         // The row comparison bounds the (tx_id, id) index scan at the mark; an OR of the two
                         // would only bound it at the end, and each chunk would re-read all folded rows.
                         ? "select * from transitions where (tx_id, id) > (?, ?) and tx_id < ?"
@@ -108,20 +112,25 @@ final class DashboardFold {
                     ps.executeUpdate();
                 }
                 c.commit();
+                held.committed(new FoldedStates.Point(to, start.rebuilds()));
                 return chunk.delta().transitions();
             } catch (SQLException | RuntimeException e) {
+                held.forget();
                 c.rollback();
                 throw e;
             }
         });
     }
 
-    /** The mark, locked for this transaction; null when another instance's folder holds it ({@code nowait}). */
-    private static Mark lockMark(Connection c, String wait) throws SQLException {
+    /**
+     * The mark and the count of rebuilds, locked for this transaction; null when another instance's
+     * folder holds them ({@code nowait}).
+     */
+    private static FoldedStates.Point lockMark(Connection c, String wait) throws SQLException {
         try (ResultSet rs = c.createStatement().executeQuery(
-                "select folded_to, folded_id from dash_marks where id = 1 for update" + wait)) {
+                "select folded_to, folded_id, rebuilds from dash_marks where id = 1 for update" + wait)) {
             rs.next();
-            return new Mark(rs.getLong(1), rs.getLong(2));
+            return new FoldedStates.Point(new Mark(rs.getLong(1), rs.getLong(2)), rs.getLong(3));
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 return null;
@@ -153,10 +162,12 @@ final class DashboardFold {
     /**
      * Streams the transitions a query selects (long parameters) and folds them: the flows at the end, the
      * per-contact state run by run, all on {@code c}'s transaction.
+     *
+     * @param states follows the states written, or null to read every state from the database
      */
-    private Chunk foldAll(Connection c, String sql, long... parameters) throws SQLException {
+    private Chunk foldAll(Connection c, FoldedStates states, String sql, long... parameters) throws SQLException {
         FlowDelta delta = new FlowDelta();
-        List<Transition> run = new ArrayList<>(RUN);
+        List<ContactFolding.Folded> run = new ArrayList<>(RUN);
         long rows = 0;
         Mark last = null;
         try (PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(sql))) {
@@ -166,23 +177,32 @@ final class DashboardFold {
             ps.setFetchSize(1_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Transition t = Rows.TRANSITION.map(rs, null);
+                    ContactFolding.Folded row = ContactFolding.FOLDED.map(rs, null);
+                    Transition t = row.transition();
                     rows++;
                     last = postgres ? new Mark(rs.getLong("tx_id"), t.id()) : new Mark(t.id(), 0);
                     delta.add(t);
-                    run.add(t);
+                    run.add(row);
                     if (run.size() == RUN) {
-                        ContactFolding.apply(c, ContactFolding.fold(c, postgres, run));
+                        foldRun(c, states, run);
                         run.clear();
                     }
                 }
             }
         }
         if (!run.isEmpty()) {
-            ContactFolding.apply(c, ContactFolding.fold(c, postgres, run));
+            foldRun(c, states, run);
         }
         apply(c, delta);
         return new Chunk(delta, rows == CHUNK, last);
+    }
+
+    private void foldRun(Connection c, FoldedStates states, List<ContactFolding.Folded> run) throws SQLException {
+        ContactFold fold = ContactFolding.fold(c, postgres, run, states);
+        ContactFolding.apply(c, fold);
+        if (states != null) {
+            states.putAll(fold.states());
+        }
     }
 
     /**
@@ -262,7 +282,12 @@ final class DashboardFold {
             sql(c -> {
                 c.setAutoCommit(false);
                 try {
-                    Mark mark = lockMark(c, "");
+                    Mark mark = lockMark(c, "").mark();
+                    // Other instances' folders stop trusting the states they hold; this one forgets its own.
+                    held.forget();
+                    try (PreparedStatement ps = c.prepareStatement("update dash_marks set rebuilds = rebuilds + 1 where id = 1")) {
+                        ps.executeUpdate();
+                    }
                     for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly",
                             "dash_contacts", "dash_paths", "dash_conversions", "dash_conversion_totals", "dash_occupancy")) {
                         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where journey_id = ?")) {
@@ -271,10 +296,10 @@ final class DashboardFold {
                         }
                     }
                     if (postgres) {
-                        foldAll(c, "select * from transitions where journey_id = ? and (tx_id < ? or (tx_id = ? and id <= ?))"
+                        foldAll(c, null, "select * from transitions where journey_id = ? and (tx_id < ? or (tx_id = ? and id <= ?))"
                                 + " order by id", journey.value(), mark.tx(), mark.tx(), mark.id());
                     } else {
-                        foldAll(c, "select * from transitions where journey_id = ? and id <= ? order by id",
+                        foldAll(c, null, "select * from transitions where journey_id = ? and id <= ? order by id",
                                 journey.value(), mark.tx());
                     }
                     c.commit();

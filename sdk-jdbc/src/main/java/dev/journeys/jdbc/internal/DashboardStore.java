@@ -81,20 +81,21 @@ final class DashboardStore {
      * planned any condition on the journey over the journey's whole history, so it reads the tail of the
      * table by primary key, which the fold keeps short, and keeps the journey's rows here.
      */
-    private List<Transition> unfolded(org.jdbi.v3.core.Handle h, String tenant, JourneyId journey, DashboardFold.Mark mark) {
+    private List<ContactFolding.Folded> unfolded(org.jdbi.v3.core.Handle h, String tenant, JourneyId journey,
+                                                 DashboardFold.Mark mark) {
         if (db.dialect == Dialect.POSTGRES) {
             return h.createQuery("select * from transitions where (tx_id, id) > (:markTx, :markId)"
                             + " and journey_id = :journey and tenant_id = :tenant order by id")
                     .bind("journey", journey.value()).bind("tenant", tenant)
                     .bind("markTx", mark.tx()).bind("markId", mark.id())
                     .addCustomizer(Db.PLANNED_EACH_TIME)
-                    .map(Rows.TRANSITION).list();
+                    .map(ContactFolding.FOLDED).list();
         }
-        List<Transition> rows = new ArrayList<>();
+        List<ContactFolding.Folded> rows = new ArrayList<>();
         h.createQuery("select * from transitions where id > :markTx order by id")
                 .bind("markTx", mark.tx())
                 .map((rs, ctx) -> rs.getLong("journey_id") == journey.value() && tenant.equals(rs.getString("tenant_id"))
-                        ? Rows.TRANSITION.map(rs, ctx) : null)
+                        ? ContactFolding.FOLDED.map(rs, ctx) : null)
                 .forEach(t -> {
                     if (t != null) {
                         rows.add(t);
@@ -145,7 +146,8 @@ final class DashboardStore {
                             return 0;
                         }).list();
             }
-            List<Transition> unfolded = unfolded(h, tenant, journey, mark);
+            List<ContactFolding.Folded> tailRows = unfolded(h, tenant, journey, mark);
+            List<Transition> unfolded = tailRows.stream().map(ContactFolding.Folded::transition).toList();
             List<Transition> exact = new ArrayList<>();
             for (TimeRange range : read.exact()) {
                 exact.addAll(exactly(h, tenant, journey, range));
@@ -186,7 +188,7 @@ final class DashboardStore {
             ContactFold tail = null;
             if (read.paths() || read.conversionPair().isPresent() || read.occupancy()) {
                 try {
-                    tail = ContactFolding.fold(h.getConnection(), db.dialect == Dialect.POSTGRES, unfolded);
+                    tail = ContactFolding.fold(h.getConnection(), db.dialect == Dialect.POSTGRES, tailRows, null);
                 } catch (java.sql.SQLException e) {
                     throw new dev.journeys.api.StorageException("reading the dashboard failed: " + e.getMessage(), e);
                 }

@@ -4,6 +4,7 @@ import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.Placement;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
@@ -158,29 +159,29 @@ final class DefinitionStore {
 
     private List<Transition> removeStage(Handle h, String tenant, JourneyId id, long version,
                                          JourneyChange.RemoveStage remove) {
-        List<Map.Entry<String, Long>> occupants = h.createQuery("""
-                        select contact_key, version from placements
+        List<Placement> occupants = h.createQuery("""
+                        select contact_key, journey_id, stage_id, entered_at, version from placements
                          where journey_id = :journey and stage_id = :stage order by contact_key""")
                 .bind("journey", id.value()).bind("stage", remove.stage().value())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list();
+                .map(Rows.PLACEMENT).list();
         if (!occupants.isEmpty() && remove.moveTo().isEmpty()) {
             throw new StageInUseException(occupants.size() + " contact(s) are in " + remove.stage()
                     + "; name a stage to move them to");
         }
         List<Transition> transitions = new ArrayList<>();
-        for (Map.Entry<String, Long> occupant : occupants) {
-            MoveWrite w = new MoveWrite(id, version, occupant.getKey(), occupant.getValue(),
+        for (Placement occupant : occupants) {
+            MoveWrite w = new MoveWrite(id, version, occupant.contactKey(), occupant.version(), occupant.enteredAt(),
                     Optional.of(remove.stage()), remove.moveTo(), remove.at(), remove.at(), remove.source(),
                     Optional.of("stage " + remove.stage().value() + " removed"));
             h.createUpdate("""
                             update placements set stage_id = :to, entered_at = :at, version = version + 1
                              where journey_id = :journey and contact_key = :contact""")
                     .bind("to", remove.moveTo().get().value()).bind("at", Rows.utc(remove.at()))
-                    .bind("journey", id.value()).bind("contact", occupant.getKey()).execute();
+                    .bind("journey", id.value()).bind("contact", occupant.contactKey()).execute();
             try {
-                transitions.add(db.moves.appendHistory(h.getConnection(), tenant, w, occupant.getValue() + 1));
+                transitions.add(db.moves.appendHistory(h.getConnection(), tenant, w, occupant.version() + 1));
             } catch (java.sql.SQLException e) {
-                throw new StorageException("relocating " + occupant.getKey() + " failed: " + e.getMessage(), e);
+                throw new StorageException("relocating " + occupant.contactKey() + " failed: " + e.getMessage(), e);
             }
         }
         h.createUpdate("update stages set removed = true, name_key = null where id = :stage")

@@ -30,6 +30,12 @@ final class Rows {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
+    /** Null for SQL null: for the few nullable instants read on hot paths, where an Optional per row showed. */
+    static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     static Optional<StageId> stage(ResultSet rs, String column) throws SQLException {
         long id = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(new StageId(id));

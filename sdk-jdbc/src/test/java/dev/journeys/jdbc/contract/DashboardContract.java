@@ -348,6 +348,102 @@ abstract class DashboardContract extends ImportContract {
                 .contacts()).isEqualTo(3);
     }
 
+    /** Moves whose entry time the history keeps wrong or not at all, among the journey's moves out of a stage. */
+    private long movesOutWithoutTheirEntryTime(Journey journey) throws Exception {
+        return count("""
+                select count(*) from transitions t
+                  left join transitions p on p.journey_id = t.journey_id and p.contact_key = t.contact_key
+                        and p.placement_version = t.placement_version - 1
+                 where t.journey_id = %d and t.from_stage_id is not null
+                   and (t.from_entered_at is null or p.id is null or t.from_entered_at <> p.effective_at)"""
+                .formatted(journey.id().value()));
+    }
+
+    @Test
+    void every_move_out_of_a_stage_keeps_when_the_contact_entered_it_whoever_moved_it() throws Exception {
+        Journey sales = pipeline();                      // backfilled by an import, in and out of stages
+        move("d", sales, 1);                             // manual
+        move("b", sales, 2);
+        journeys.removeStage(sales.id(), stage(sales, 2).id(), stage(sales, 3).id(), ANN); // relocated: b and c
+
+        long movesOut = count("select count(*) from transitions where from_stage_id is not null and journey_id = "
+                + sales.id().value());
+        assertThat(movesOut).isEqualTo(10);
+        assertThat(movesOutWithoutTheirEntryTime(sales)).isZero();
+        assertThat(count("select count(*) from transitions where from_stage_id is null and from_entered_at is not null"
+                + " and journey_id = " + sales.id().value())).as("entries leave it empty").isZero();
+    }
+
+    /** Per stage: its contacts, and those in it longer than a day; the answer less its time of asking. */
+    private List<List<Object>> stalled(Journey journey) {
+        return dashboard().stalls(journey.id(), Optional.of(Duration.ofDays(1))).stages().stream()
+                .map(s -> List.<Object>of(s.stage(), s.inStage(), s.stalled())).toList();
+    }
+
+    /** Rows written before the history kept entry times (V13) are folded by looking the earlier entry up. */
+    @Test
+    void history_without_entry_times_folds_to_the_same_numbers() throws Exception {
+        Journey sales = pipeline();
+        StageId lead = stage(sales, 0).id();
+        StageId demo = stage(sales, 1).id();
+        var leadToDemo = dashboard().timeToConvert(sales.id(), lead, demo, Optional.empty());
+        var stalls = stalled(sales);
+        try (java.sql.Connection c = rawConnection()) {
+            assertThat(c.createStatement().executeUpdate("update transitions set from_entered_at = null where journey_id = "
+                    + sales.id().value() + " and from_stage_id is not null")).isEqualTo(6);
+        }
+
+        assertThat(dashboard().repair(sales.id()).differences()).isEmpty();
+
+        assertThat(dashboard().timeToConvert(sales.id(), lead, demo, Optional.empty())).isEqualTo(leadToDemo);
+        assertThat(leadToDemo.contacts()).isEqualTo(3);
+        assertThat(stalled(sales)).isEqualTo(stalls).isNotEmpty();
+        assertThat(dashboard().check(sales.id()).consistent()).isTrue();
+    }
+
+    /** Waits until the fold has recorded that the contact reached the stage. */
+    private void awaitFoldedReach(Journey journey, String contact, StageId stage) throws Exception {
+        String reached = "select count(*) from dash_contacts where journey_id = " + journey.id().value()
+                + " and contact_key = '" + contact + "' and (',' || reached) like '%," + stage.value() + ":%'";
+        for (int i = 0; i < 300 && count(reached) == 0; i++) {
+            Thread.sleep(100);
+        }
+        if (count(reached) == 0) {
+            org.junit.jupiter.api.Assumptions.abort("the dashboard fold did not take up " + contact + " within 30 s");
+        }
+    }
+
+    /**
+     * A folder keeps the contact states it wrote. A repair by another instance that rewrites them (here
+     * after the history itself was corrected by hand) must stop this one trusting its own.
+     */
+    @Test
+    void a_repair_by_another_instance_is_seen_by_this_instances_next_fold() throws Exception {
+        Journey journey = journeys.createJourney(dev.journeys.api.JourneySpec.named("Corrected").stages("A", "B", "C"));
+        move("x", journey, 0);
+        move("x", journey, 1);
+        awaitFoldedReach(journey, "x", stage(journey, 1).id());
+        try (java.sql.Connection c = rawConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement("update transitions set effective_at = ? where journey_id = ?"
+                     + " and contact_key = 'x' and placement_version = 1")) {
+            ps.setObject(1, java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z"));
+            ps.setLong(2, journey.id().value());
+            assertThat(ps.executeUpdate()).isOne();
+            c.createStatement().executeUpdate("update transitions set from_entered_at = null where journey_id = "
+                    + journey.id().value());
+        }
+        try (dev.journeys.api.JourneysSdk other = configure(jdbcUrl()).load()) {
+            assertThat(other.tenant(tenant).dashboard().repair(journey.id()).differences()).isEmpty();
+        }
+
+        move("x", journey, 2);
+        awaitFoldedReach(journey, "x", stage(journey, 2).id());
+
+        assertThat(dashboard().check(journey.id()).differences()).isEmpty();
+        assertThat(dashboard().timeToConvert(journey.id(), stage(journey, 0).id(), stage(journey, 2).id(), Optional.empty())
+                .mean()).hasValueSatisfying(mean -> assertThat(mean).isGreaterThan(Duration.ofDays(300)));
+    }
+
     /**
      * One atomic import writes more than two of the fold's chunks (20,000 rows each) in one transaction, so
      * chunks end inside it, and contacts move again in later chunks than their first entry.

@@ -144,6 +144,11 @@ public final class ContactFold {
         return changed;
     }
 
+    /** Every touched contact's state after the run, changed or not; not to be modified. */
+    public Map<ContactKey, State> states() {
+        return java.util.Collections.unmodifiableMap(after);
+    }
+
     public Map<ContactKey, State> known() {
         return before;
     }
