@@ -30,8 +30,13 @@ public interface AutomationService {
      * Processes an event now, on the caller's thread: matches the tenant's automations on its trigger,
      * applies their outcomes, and logs every decision. Idempotent on the event id.
      *
+     * <p>The event's moves commit before their {@code journey.stage_changed} chain runs. When the chain
+     * cannot finish (the process dies, or this call throws a {@link StorageException} from a chain step),
+     * delivering the event again runs the steps that never ran, once each, and returns their records.
+     *
      * @throws dev.journeys.api.InvalidInputException for an unknown trigger, a missing contact, wrong
      *         attribute types or an oversized payload; nothing is applied
+     * @throws StorageException when the database fails; deliver the event again
      */
     EventResult publish(TriggerEvent event);
 

@@ -145,7 +145,7 @@ final class AutomationDefinitions {
             conditions.add(new Condition(c.attribute(), c.operator(), operands));
         }
         return Optional.of(new Automation(a.id(), a.name(), a.triggerType(), conditions, a.outcomes(), a.enabled(),
-                a.version()));
+                a.version(), a.createdAt()));
     }
 
     private static Map<String, AttributeSpec> declared(TriggerPlugin trigger) {

@@ -13,6 +13,7 @@ import dev.journeys.api.Condition;
 import dev.journeys.api.EventResult;
 import dev.journeys.api.Outcome;
 import dev.journeys.api.RunDecision;
+import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.automation.EventCheck;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Events in, moves out: matches an event against the tenant's automations on its trigger, plans every
@@ -99,11 +101,16 @@ final class AutomationEngine {
     EventResult publish(String tenant, TriggerEvent event) {
         Inputs.required("event", event);
         TriggerPlugin plugin = triggers.get(event.triggerType());
-        return process(tenant, event, plugin, 0);
+        return process(tenant, event, plugin, 0, ALL);
     }
 
-    private EventResult process(String tenant, TriggerEvent event, TriggerPlugin plugin, int depth) {
-        List<Automation> automations = automationsOn(tenant, event.triggerType());
+    private static final Predicate<Automation> ALL = a -> true;
+
+    /** @param considered which of the trigger's automations take part: all, but for a resumed chain step */
+    private EventResult process(String tenant, TriggerEvent event, TriggerPlugin plugin, int depth,
+                                Predicate<Automation> considered) {
+        List<Automation> automations = considered == ALL ? automationsOn(tenant, event.triggerType())
+                : automationsOn(tenant, event.triggerType()).stream().filter(considered).toList();
         Map<String, Object> attributes;
         try {
             attributes = EventCheck.check(plugin, event, pluginClock);
@@ -127,7 +134,7 @@ final class AutomationEngine {
                     new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), plan.moves(),
                             plan.runs(), true));
             if (commit instanceof EventCommit.Duplicate) {
-                return new EventResult(event.eventId(), true, List.of());
+                return new EventResult(event.eventId(), true, resumeChain(tenant, event.eventId()));
             }
             if (commit instanceof EventCommit.Applied applied) {
                 List<RunRecord> records = new ArrayList<>(withConditions(tenant, applied.records(), automations));
@@ -297,7 +304,7 @@ final class AutomationEngine {
         // A delivery of an event applied before is a duplicate, whatever kept this one from planning: its
         // plugin failing now, or its moves losing to concurrent ones (they are written before the event's key).
         if (storage.eventApplied(tenant, event.eventId())) {
-            return new EventResult(event.eventId(), true, List.of());
+            return new EventResult(event.eventId(), true, resumeChain(tenant, event.eventId()));
         }
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, new RunDecision.Failed(error), -1)).toList();
@@ -340,7 +347,7 @@ final class AutomationEngine {
             return List.of();
         }
         try {
-            return process(tenant, event, trigger, 0).records();
+            return process(tenant, event, trigger, 0, ALL).records();
         } catch (RuntimeException e) {
             // What fired it has committed already; the failure is the automations' own.
             org.slf4j.LoggerFactory.getLogger(AutomationEngine.class)
@@ -351,6 +358,10 @@ final class AutomationEngine {
 
     /** Offers a committed move to {@code journey.stage_changed} automations; cheap when there are none. */
     List<RunRecord> stageChanged(String tenant, Transition t, int depth) {
+        return stageChanged(tenant, t, depth, ALL);
+    }
+
+    private List<RunRecord> stageChanged(String tenant, Transition t, int depth, Predicate<Automation> considered) {
         if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).isEmpty()) {
             return List.of();
         }
@@ -359,7 +370,47 @@ final class AutomationEngine {
             return List.of();
         }
         TriggerEvent event = stageChangedEvent(journey.get(), t);
-        return process(tenant, event, BuiltInTriggers.STAGE_CHANGED_TRIGGER, depth).records();
+        return process(tenant, event, BuiltInTriggers.STAGE_CHANGED_TRIGGER, depth, considered).records();
+    }
+
+    /**
+     * The chain of an event delivered again. Its moves committed before the chain ran, so a process that
+     * died in between left chain steps that never ran; the delivery that follows such a crash runs them,
+     * each once (its event id keys it like any other), and walks down the steps that did run, to the
+     * loop guard. A step that runs late considers only the automations that existed when its move was
+     * made. Cheap when the tenant has no {@code journey.stage_changed} automation: nothing is read.
+     */
+    private List<RunRecord> resumeChain(String tenant, String eventId) {
+        if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).isEmpty()) {
+            return List.of();
+        }
+        List<RunRecord> moved = storage.runLog(tenant,
+                RunLogQuery.all().event(eventId).limit(TenantAutomationService.MAX_RUN_LOG_PAGE)).stream()
+                .filter(r -> r.decision() instanceof RunDecision.Moved)
+                .sorted(java.util.Comparator.comparingLong(r -> ((RunDecision.Moved) r.decision()).transitionId()))
+                .toList();
+        List<RunRecord> resumed = new ArrayList<>();
+        for (RunRecord r : moved) {
+            RunDecision.Moved move = (RunDecision.Moved) r.decision();
+            int depth = r.chainDepth() + 1;
+            String step = BuiltInTriggers.STAGE_CHANGED + ":" + move.transitionId();
+            if (storage.eventApplied(tenant, step)) {
+                if (depth <= maxChainDepth) {
+                    resumed.addAll(resumeChain(tenant, step));
+                }
+                continue;
+            }
+            Optional<Transition> cut = storage.history(tenant, move.journey(), r.contactKey()).stream()
+                    .filter(t -> t.id() == move.transitionId()).findFirst();
+            if (cut.isPresent()) {
+                Predicate<Automation> existed = a -> !a.createdAt().isAfter(cut.get().recordedAt());
+                // None existed then: nothing was cut, and a step now would only log that nothing matched.
+                if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).stream().anyMatch(existed)) {
+                    resumed.addAll(stageChanged(tenant, cut.get(), depth, existed));
+                }
+            }
+        }
+        return resumed;
     }
 
     private static TriggerEvent stageChangedEvent(Journey journey, Transition t) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 /** The automations of one tenant. */
 final class TenantAutomationService implements AutomationService {
 
-    private static final int MAX_RUN_LOG_PAGE = 10_000;
+    static final int MAX_RUN_LOG_PAGE = 10_000;
 
     private final String tenant;
     private final AutomationEngine engine;

@@ -99,17 +99,17 @@ final class AutomationStore {
                 .bind("tenant", tenant).bind("event", eventId).mapTo(Integer.class).one() > 0));
     }
 
-    private record Header(long id, String name, String trigger, boolean enabled, long version) {
+    private record Header(long id, String name, String trigger, boolean enabled, long version, Instant createdAt) {
     }
 
     private static List<StoredAutomation> load(Handle h, String tenant, Optional<Long> id, Optional<String> trigger) {
         String where = "a.tenant_id = :tenant" + (id.isPresent() ? " and a.id = :id" : "")
                 + (trigger.isPresent() ? " and a.trigger_type = :trigger" : "");
         List<Header> headers = bindFilters(h.createQuery(
-                        "select a.id, a.name, a.trigger_type, a.enabled, a.version from automations a where " + where
+                        "select a.id, a.name, a.trigger_type, a.enabled, a.version, a.created_at from automations a where " + where
                                 + " order by a.id"), tenant, id, trigger)
                 .map((rs, ctx) -> new Header(rs.getLong("id"), rs.getString("name"), rs.getString("trigger_type"),
-                        rs.getBoolean("enabled"), rs.getLong("version")))
+                        rs.getBoolean("enabled"), rs.getLong("version"), Rows.instant(rs, "created_at")))
                 .list();
         if (headers.isEmpty()) {
             return List.of();
@@ -151,7 +151,7 @@ final class AutomationStore {
                 .forEach(e -> outcomes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return headers.stream().map(a -> new StoredAutomation(a.id(), a.name(), a.trigger(),
                 conditions.getOrDefault(a.id(), List.of()), outcomes.getOrDefault(a.id(), List.of()),
-                a.enabled(), a.version())).toList();
+                a.enabled(), a.version(), a.createdAt())).toList();
     }
 
     private static Query bindFilters(Query query, String tenant, Optional<Long> id, Optional<String> trigger) {

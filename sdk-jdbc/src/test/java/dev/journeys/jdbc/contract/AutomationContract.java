@@ -198,6 +198,100 @@ abstract class AutomationContract extends ConcurrencyContract {
         assertThat(log).extracting(RunRecord::chainDepth).contains(1, 2, 3, 4);
     }
 
+    /** Fails every chain step of this tenant in the database, as a process that dies after the event commits. */
+    private String failChainSteps() throws Exception {
+        String constraint = "no_chain_" + Math.abs(tenant.hashCode());
+        try (Connection c = rawConnection()) {
+            c.createStatement().execute("alter table run_log add constraint " + constraint
+                    + " check (tenant_id <> '" + tenant + "' or event_id not like 'journey.stage_changed:%')");
+        }
+        return constraint;
+    }
+
+    private void allow(String constraint) throws Exception {
+        try (Connection c = rawConnection()) {
+            c.createStatement().execute("alter table run_log drop constraint " + constraint);
+        }
+    }
+
+    @Test
+    void a_chain_cut_short_after_its_event_committed_runs_its_missing_steps_when_the_event_comes_again() throws Exception {
+        Journey j = advocacy();
+        paidOrdersTo(j, 0);
+        automations().create(AutomationSpec.named("next").on("journey.stage_changed")
+                .when(Condition.equalTo("to_stage", "Case Study Submitted"))
+                .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
+        String constraint = failChainSteps();
+        try {
+            assertThatThrownBy(() -> automations().publish(order("e1", "c1", "paid", "150")))
+                    .isInstanceOf(StorageException.class);
+        } finally {
+            allow(constraint);
+        }
+        assertThat(journeys.history("c1", j.id())).as("the event's own move committed").hasSize(1);
+
+        EventResult again = automations().publish(order("e1", "c1", "paid", "150"));
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.records()).filteredOn(r -> r.decision() instanceof RunDecision.Moved)
+                .singleElement().extracting(RunRecord::chainDepth).isEqualTo(1);
+        assertThat(journeys.history("c1", j.id())).extracting(t -> t.to().orElseThrow())
+                .containsExactly(stage(j, 0).id(), stage(j, 1).id());
+        EventResult third = automations().publish(order("e1", "c1", "paid", "150"));
+        assertThat(third.duplicate()).isTrue();
+        assertThat(third.records()).isEmpty();
+        assertThat(journeys.history("c1", j.id())).hasSize(2);
+    }
+
+    @Test
+    void a_resumed_chain_walks_down_the_steps_that_ran_to_the_one_that_did_not() throws Exception {
+        Journey j = advocacy();
+        paidOrdersTo(j, 0);
+        automations().create(AutomationSpec.named("second").on("journey.stage_changed")
+                .when(Condition.equalTo("to_stage", "Case Study Submitted"))
+                .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
+        String constraint = "no_second_step_" + Math.abs(tenant.hashCode());
+        try (Connection c = rawConnection()) {
+            // The first chain step commits; the second, and any after it, fail.
+            c.createStatement().execute("alter table run_log add constraint " + constraint
+                    + " check (tenant_id <> '" + tenant + "' or chain_depth < 2)");
+        }
+        automations().create(AutomationSpec.named("third").on("journey.stage_changed")
+                .when(Condition.equalTo("to_stage", "Testimonial Complete"))
+                .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        try {
+            assertThatThrownBy(() -> automations().publish(order("e1", "c1", "paid", "150")))
+                    .isInstanceOf(StorageException.class);
+        } finally {
+            allow(constraint);
+        }
+        assertThat(journeys.history("c1", j.id())).hasSize(2);
+
+        EventResult again = automations().publish(order("e1", "c1", "paid", "150"));
+
+        assertThat(again.records()).filteredOn(r -> r.decision() instanceof RunDecision.Moved)
+                .singleElement().extracting(RunRecord::chainDepth).isEqualTo(2);
+        assertThat(journeys.history("c1", j.id())).extracting(t -> t.to().orElseThrow())
+                .containsExactly(stage(j, 0).id(), stage(j, 1).id(), stage(j, 2).id());
+    }
+
+    @Test
+    void an_automation_created_after_a_move_does_not_run_for_it_when_its_event_comes_again() {
+        Journey j = advocacy();
+        paidOrdersTo(j, 0);
+        automations().publish(order("e1", "c1", "paid", "150"));
+        automations().create(AutomationSpec.named("later").on("journey.stage_changed")
+                .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
+
+        EventResult again = automations().publish(order("e1", "c1", "paid", "150"));
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.records()).isEmpty();
+        assertThat(journeys.history("c1", j.id())).hasSize(1);
+        assertThat(automations().runLog(RunLogQuery.all().contact("c1"))).extracting(RunRecord::chainDepth)
+                .containsOnly(0);
+    }
+
     @Test
     void a_throwing_plugin_is_logged_as_failed_and_its_event_can_be_retried() {
         Journey j = advocacy();
