@@ -43,11 +43,15 @@ final class DashboardFolder {
 
     private void foldQuietly() {
         try {
-            // Each call folds one bounded chunk; a backlog is worked off chunk after chunk until caught up.
-            long folded;
+            // Each call folds one bounded chunk; a backlog is worked off chunk after chunk. A chunk that was
+            // not full caught up: what committed while it ran waits for the next tick, so that under steady
+            // load every fold takes a second's moves and not, as when it went on while anything was new,
+            // a handful at a time, each paying the fold's fixed costs (measured: 1,100 folds a minute on
+            // PostgreSQL at 8 threads).
+            boolean more;
             do {
-                folded = storage.foldDashboard();
-            } while (folded > 0 && !closing);
+                more = storage.foldDashboard();
+            } while (more && !closing);
         } catch (RuntimeException e) {
             // The history is still there: the next fold takes it up, and queries add it meanwhile.
             LOG.warn("Folding the dashboard failed; retrying in {} ms", INTERVAL_MILLIS, e);

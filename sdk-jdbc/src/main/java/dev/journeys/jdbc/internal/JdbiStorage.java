@@ -476,9 +476,9 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public long foldDashboard() {
+    public boolean foldDashboard() {
         definitions();
-        return fold.fold();
+        return fold.fold() >= DashboardFold.CHUNK;
     }
 
     @Override

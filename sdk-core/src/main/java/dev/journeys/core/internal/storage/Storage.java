@@ -180,12 +180,13 @@ public interface Storage {
 
     /**
      * Folds the next bounded chunk of committed history not folded yet into the dashboard's aggregates, in
-     * one transaction that also moves the fold's mark; call again while it returns more than 0. Safe with
+     * one transaction that also moves the fold's mark; call again while it returns true. Safe with
      * several instances: one folds, the others return at once.
      *
-     * @return the transitions folded (0 when caught up), or -1 when another folder was at it or writers held it off
+     * @return true when it folded a full chunk, so that more history may be waiting; false when it folded
+     *         the rest, found nothing, or another folder or the writers held it off
      */
-    long foldDashboard();
+    boolean foldDashboard();
 
     /**
      * Runs {@code reads} so that every read it makes through this storage, on this thread, sees one snapshot
