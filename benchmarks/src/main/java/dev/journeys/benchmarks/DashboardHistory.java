@@ -59,6 +59,8 @@ final class DashboardHistory {
         int from;
         int to;
         long effectiveSecond;
+        /** When the contact entered {@link #from}; meaningless when from is {@link #OUTSIDE}. */
+        long fromEnteredSecond;
         long recordedSecond;
         String kind;
         String ref;
@@ -170,6 +172,7 @@ final class DashboardHistory {
                 }
             }
             stage[c] = (byte) to;
+            m.fromEnteredSecond = startSecond + last[c];
             last[c] = (int) (at - startSecond);
             m.contact = c;
             m.from = from;

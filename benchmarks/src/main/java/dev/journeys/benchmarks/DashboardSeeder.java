@@ -35,7 +35,7 @@ final class DashboardSeeder {
     }
 
     private static final String TRANSITION_COLUMNS = "tenant_id, journey_id, contact_key, from_stage_id, to_stage_id,"
-            + " effective_at, recorded_at, source_kind, source_ref, source_detail, note, placement_version";
+            + " effective_at, recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at";
     private static final String PLACEMENT_COLUMNS = "journey_id, contact_key, tenant_id, stage_id, entered_at, version";
     private static final int BATCH = 1_000;
 
@@ -95,7 +95,13 @@ final class DashboardSeeder {
             timestamp(rows, m.effectiveSecond).append('\t');
             timestamp(rows, m.recordedSecond).append('\t');
             rows.append(m.kind).append('\t').append(m.ref).append('\t').append(m.detail == null ? "\\N" : m.detail)
-                    .append("\t\\N\t").append(m.version).append('\t').append(tx[0]).append('\n');
+                    .append("\t\\N\t").append(m.version).append('\t');
+            if (m.from == DashboardHistory.OUTSIDE) {
+                rows.append("\\N");
+            } else {
+                timestamp(rows, m.fromEnteredSecond);
+            }
+            rows.append('\t').append(tx[0]).append('\n');
             count[0]++;
             if (++pending[0] == commitRows) {
                 flush(c, copy, transitions, rows);
@@ -161,7 +167,7 @@ final class DashboardSeeder {
     private long[] batches(Connection c) throws Exception {
         long[] count = new long[2];
         try (PreparedStatement ps = c.prepareStatement("insert into transitions (" + TRANSITION_COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             history.replay(m -> {
                 ps.setString(1, tenant);
                 ps.setLong(2, journeyId);
@@ -175,6 +181,7 @@ final class DashboardSeeder {
                 ps.setString(10, m.detail);
                 ps.setNull(11, Types.VARCHAR);
                 ps.setLong(12, m.version);
+                ps.setObject(13, m.from == DashboardHistory.OUTSIDE ? null : utc(m.fromEnteredSecond));
                 ps.addBatch();
                 batched(c, ps, ++count[0]);
             });
