@@ -58,8 +58,11 @@ final class ContactFolding {
             ContactFold.State state = held == null ? null : held.get(key);
             if (state != null) {
                 known.put(key, state);
-            } else if (t.placementVersion() == 1) {
-                // Its first placement ever in the journey: nothing was folded for it before.
+            } else if (!postgres && t.placementVersion() == 1) {
+                // Its first placement ever in the journey: nothing was folded for it before. Only on H2, which
+                // folds in id order, and a contact's later versions get higher ids. PostgreSQL folds in
+                // transaction order, and an import's transaction that began before the entry committed can
+                // write the contact's next version, so version 2 may be folded first.
                 firstPlaced.add(key);
             } else if (!firstPlaced.contains(key)) {
                 contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
