@@ -48,24 +48,25 @@ final class ContactFolding {
     static ContactFold fold(Connection c, boolean postgres, List<Folded> rows, FoldedStates held) throws SQLException {
         Map<Long, Set<String>> contacts = new LinkedHashMap<>();
         Map<ContactFold.ContactKey, ContactFold.State> known = new HashMap<>();
-        Set<ContactFold.ContactKey> firstPlaced = new HashSet<>();
+        Set<ContactFold.ContactKey> seen = new HashSet<>();
         Map<Version, Instant> entries = new HashMap<>();
         List<Transition> run = new ArrayList<>(rows.size());
         for (Folded f : rows) {
             Transition t = f.transition();
             run.add(t);
             ContactFold.ContactKey key = new ContactFold.ContactKey(t.journeyId().value(), t.contactKey());
-            ContactFold.State state = held == null ? null : held.get(key);
-            if (state != null) {
-                known.put(key, state);
-            } else if (!postgres && t.placementVersion() == 1) {
-                // Its first placement ever in the journey: nothing was folded for it before. Only on H2, which
-                // folds in id order, and a contact's later versions get higher ids. PostgreSQL folds in
-                // transaction order, and an import's transaction that began before the entry committed can
+            // A contact's first row in the run says where its state comes from; its later rows follow it.
+            if (seen.add(key)) {
+                ContactFold.State state = held == null ? null : held.get(key);
+                if (state != null) {
+                    known.put(key, state);
+                } else if (postgres || t.placementVersion() != 1) {
+                    contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
+                }
+                // Otherwise its first placement ever in the journey: nothing was folded for it before. Only on
+                // H2, which folds in id order, and a contact's later versions get higher ids. PostgreSQL folds
+                // in transaction order, and an import's transaction that began before the entry committed can
                 // write the contact's next version, so version 2 may be folded first.
-                firstPlaced.add(key);
-            } else if (!firstPlaced.contains(key)) {
-                contacts.computeIfAbsent(t.journeyId().value(), k -> new LinkedHashSet<>()).add(t.contactKey());
             }
             entries.put(new Version(t.journeyId().value(), t.contactKey(), t.placementVersion()), t.effectiveAt());
             if (f.fromEnteredAt() != null && t.from().isPresent()) {
