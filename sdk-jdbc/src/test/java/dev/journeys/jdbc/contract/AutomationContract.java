@@ -198,12 +198,15 @@ abstract class AutomationContract extends ConcurrencyContract {
         assertThat(log).extracting(RunRecord::chainDepth).contains(1, 2, 3, 4);
     }
 
-    /** Fails every chain step of this tenant in the database, as a process that dies after the event commits. */
-    private String failChainSteps() throws Exception {
+    /**
+     * Fails, in the database, every run-log row of this tenant that does not meet {@code condition}: the
+     * chain steps it names die after the event committed, as in a process that dies there.
+     */
+    private String failRunLogRowsUnless(String condition) throws Exception {
         String constraint = "no_chain_" + Math.abs(tenant.hashCode());
         try (Connection c = rawConnection()) {
             c.createStatement().execute("alter table run_log add constraint " + constraint
-                    + " check (tenant_id <> '" + tenant + "' or event_id not like 'journey.stage_changed:%')");
+                    + " check (tenant_id <> '" + tenant + "' or " + condition + ")");
         }
         return constraint;
     }
@@ -221,7 +224,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         automations().create(AutomationSpec.named("next").on("journey.stage_changed")
                 .when(Condition.equalTo("to_stage", "Case Study Submitted"))
                 .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
-        String constraint = failChainSteps();
+        String constraint = failRunLogRowsUnless("event_id not like 'journey.stage_changed:%'");
         try {
             assertThatThrownBy(() -> automations().publish(order("e1", "c1", "paid", "150")))
                     .isInstanceOf(StorageException.class);
@@ -250,12 +253,8 @@ abstract class AutomationContract extends ConcurrencyContract {
         automations().create(AutomationSpec.named("second").on("journey.stage_changed")
                 .when(Condition.equalTo("to_stage", "Case Study Submitted"))
                 .then(Outcome.moveTo(j.id(), stage(j, 1).id())));
-        String constraint = "no_second_step_" + Math.abs(tenant.hashCode());
-        try (Connection c = rawConnection()) {
-            // The first chain step commits; the second, and any after it, fail.
-            c.createStatement().execute("alter table run_log add constraint " + constraint
-                    + " check (tenant_id <> '" + tenant + "' or chain_depth < 2)");
-        }
+        // The first chain step commits; the second, and any after it, fail.
+        String constraint = failRunLogRowsUnless("chain_depth < 2");
         automations().create(AutomationSpec.named("third").on("journey.stage_changed")
                 .when(Condition.equalTo("to_stage", "Testimonial Complete"))
                 .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
