@@ -79,7 +79,10 @@ public interface JourneyService {
     /** Where the contact is now in every journey of the tenant, ordered by journey id. */
     List<Placement> placements(String contactKey);
 
-    /** The contacts now in a stage, ordered by contact key, one page at a time. */
+    /**
+     * The contacts now in a stage, one page at a time, longest in the stage first: by the time they entered
+     * it, then by contact key. A page's {@code next} is an opaque cursor for {@link PageRequest#after}.
+     */
     Page<Placement> contactsInStage(JourneyId id, StageId stage, PageRequest page);
 
     /** Number of contacts in each current stage of a journey; stages with no contact map to zero. */

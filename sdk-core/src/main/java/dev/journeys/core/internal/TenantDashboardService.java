@@ -23,6 +23,7 @@ import dev.journeys.api.DashboardCheck;
 import dev.journeys.core.internal.dashboard.Aggregates;
 import dev.journeys.core.internal.dashboard.HistoryReplay;
 import dev.journeys.core.internal.storage.DashboardRead;
+import dev.journeys.core.internal.storage.StagePosition;
 import java.util.Set;
 import dev.journeys.core.internal.dashboard.Stalling;
 import dev.journeys.core.internal.storage.Storage;
@@ -129,14 +130,13 @@ final class TenantDashboardService implements DashboardService {
             return new Page<>(List.of(), Optional.empty());
         }
         Instant now = moves.now();
-        Optional<Cursor> after = page.after().map(Cursor::parse);
-        List<Placement> found = storage.oldestInStage(tenant, journey.id(), stageId, now.minus(limit.get()),
-                after.map(Cursor::enteredAt), after.map(Cursor::contactKey), page.limit() + 1);
+        List<Placement> found = storage.placementsInStage(tenant, journey.id(), stageId,
+                Optional.of(now.minus(limit.get())), page.after().map(StagePosition::parse), page.limit() + 1);
         List<StalledContact> items = found.stream().limit(page.limit())
                 .map(p -> new StalledContact(p.contactKey(), stageId, p.enteredAt(), Duration.between(p.enteredAt(), now)))
                 .toList();
         Optional<String> next = found.size() > page.limit()
-                ? Optional.of(new Cursor(items.get(items.size() - 1).enteredAt(), items.get(items.size() - 1).contactKey()).text())
+                ? Optional.of(StagePosition.of(found.get(page.limit() - 1)).cursor())
                 : Optional.empty();
         return new Page<>(items, next);
     }
@@ -216,21 +216,5 @@ final class TenantDashboardService implements DashboardService {
             }
         });
         return threshold;
-    }
-
-    /** Keyset position in the oldest-first order: entry time, then contact key. */
-    private record Cursor(Instant enteredAt, String contactKey) {
-        static Cursor parse(String text) {
-            int bar = text.indexOf('|');
-            try {
-                return new Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
-            } catch (RuntimeException e) {
-                throw new dev.journeys.api.InvalidInputException("not a stalled-contacts cursor: " + text);
-            }
-        }
-
-        String text() {
-            return enteredAt + "|" + contactKey;
-        }
     }
 }

@@ -24,6 +24,7 @@ import dev.journeys.api.AutomationService;
 import dev.journeys.api.ImportService;
 import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
+import dev.journeys.core.internal.storage.StagePosition;
 import dev.journeys.core.internal.storage.Storage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -225,12 +226,13 @@ final class TenantJourneyService implements JourneyService {
         Inputs.required("journey id", id);
         Inputs.required("stage id", stage);
         Inputs.required("page request", page);
-        List<Placement> rows = storage.placementsInStage(tenant, id, stage, page.after(), page.limit() + 1);
+        List<Placement> rows = storage.placementsInStage(tenant, id, stage, Optional.empty(),
+                page.after().map(StagePosition::parse), page.limit() + 1);
         if (rows.size() <= page.limit()) {
             return new Page<>(rows, Optional.empty());
         }
         List<Placement> items = rows.subList(0, page.limit());
-        return new Page<>(items, Optional.of(items.get(items.size() - 1).contactKey()));
+        return new Page<>(items, Optional.of(StagePosition.of(items.get(items.size() - 1)).cursor()));
     }
 
     @Override

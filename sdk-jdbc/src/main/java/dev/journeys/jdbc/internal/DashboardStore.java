@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
-/** The reads behind the dashboard: the history in effective-time order, and placements by age. */
+/** The reads behind the dashboard: the history in effective-time order, and the aggregates. */
 final class DashboardStore {
 
     private final Db db;
@@ -54,26 +54,6 @@ final class DashboardStore {
                     .useStream(rows -> rows.forEach(each));
             return null;
         }));
-    }
-
-    List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
-                                  Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit) {
-        return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery("""
-                        select contact_key, journey_id, stage_id, entered_at, version from placements
-                         where journey_id = :journey and stage_id = :stage and tenant_id = :tenant
-                           and entered_at < :before"""
-                        + (afterEnteredAt.isPresent()
-                                ? " and (entered_at > :afterAt or (entered_at = :afterAt and contact_key > :afterContact))"
-                                : "")
-                        // The equal journey and stage lead the order as they lead the index, so that H2 reads
-                        // the page from placements_age in order instead of sorting the whole stage.
-                        + " order by journey_id, stage_id, entered_at, contact_key fetch first :limit rows only")
-                .bind("journey", journey.value()).bind("stage", stage.value()).bind("tenant", tenant)
-                .bind("before", Rows.utc(enteredBefore))
-                .bind("afterAt", afterEnteredAt.map(Rows::utc).orElse(null))
-                .bind("afterContact", afterContact.orElse(null))
-                .bind("limit", limit)
-                .map(Rows.PLACEMENT).list()));
     }
 
     /**

@@ -27,6 +27,7 @@ import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.StagePosition;
 import dev.journeys.core.internal.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -266,9 +267,9 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage, Optional<String> after,
-                                             int limit) {
-        return placements().inStage(tenant, journey, stage, after, limit);
+    public List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage,
+                                             Optional<Instant> enteredBefore, Optional<StagePosition> after, int limit) {
+        return placements().inStage(tenant, journey, stage, enteredBefore, after, limit);
     }
 
     @Override
@@ -466,13 +467,6 @@ final class JdbiStorage implements Storage {
     public void forEachPlacement(String tenant, JourneyId journey, Consumer<Placement> each) {
         definitions();
         dashboard.forEachPlacement(tenant, journey, each);
-    }
-
-    @Override
-    public List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
-                                         Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit) {
-        definitions();
-        return dashboard.oldestInStage(tenant, journey, stage, enteredBefore, afterEnteredAt, afterContact, limit);
     }
 
     @Override

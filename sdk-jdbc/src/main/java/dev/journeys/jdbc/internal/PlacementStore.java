@@ -6,6 +6,8 @@ import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.StagePosition;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +46,25 @@ final class PlacementStore {
                 .map(Rows.PLACEMENT).list()));
     }
 
-    List<Placement> inStage(String tenant, JourneyId journey, StageId stage, Optional<String> after, int limit) {
+    List<Placement> inStage(String tenant, JourneyId journey, StageId stage, Optional<Instant> enteredBefore,
+                            Optional<StagePosition> after, int limit) {
         return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery("""
                         select contact_key, journey_id, stage_id, entered_at, version from placements
-                         where journey_id = :journey and stage_id = :stage and tenant_id = :tenant
-                           and contact_key > :after
-                         order by contact_key
-                         fetch first :limit rows only""")
+                         where journey_id = :journey and stage_id = :stage and tenant_id = :tenant"""
+                        + (enteredBefore.isPresent() ? " and entered_at < :before" : "")
+                        // The bare lower bound on entry time is what both databases start the index range
+                        // at; the rest only filters the ties.
+                        + (after.isPresent()
+                                ? " and entered_at >= :afterAt and (entered_at > :afterAt or contact_key > :afterContact)"
+                                : "")
+                        // The equal journey and stage lead the order as they lead the index, so that H2 reads
+                        // the page from placements_age in order instead of sorting the whole stage.
+                        + " order by journey_id, stage_id, entered_at, contact_key fetch first :limit rows only")
                 .bind("journey", journey.value()).bind("stage", stage.value()).bind("tenant", tenant)
-                .bind("after", after.orElse("")).bind("limit", limit)
+                .bind("before", enteredBefore.map(Rows::utc).orElse(null))
+                .bind("afterAt", after.map(a -> Rows.utc(a.enteredAt())).orElse(null))
+                .bind("afterContact", after.map(StagePosition::contactKey).orElse(null))
+                .bind("limit", limit)
                 .map(Rows.PLACEMENT).list()));
     }
 

@@ -3,6 +3,10 @@ package dev.journeys.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.ImportReport;
+import dev.journeys.api.ImportRequest;
+import dev.journeys.api.ImportSource;
+import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveOutcome;
@@ -15,6 +19,7 @@ import dev.journeys.api.Rejection;
 import dev.journeys.api.Registration;
 import dev.journeys.api.StageChange;
 import dev.journeys.api.StorageException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +42,45 @@ abstract class QueryContract extends MoveContract {
     }
 
     @Test
-    void contacts_in_a_stage_are_paged_in_a_stable_order() {
+    void contacts_in_a_stage_are_paged_longest_in_it_first_ties_by_contact_key() {
         Journey j = advocacy();
-        for (int i = 0; i < 25; i++) {
-            move(String.format("c%02d", 24 - i), j, 1);
-        }
-        move("other", j, 0);
+        String entries = """
+                contact,stage,occurred_at
+                x,Testimonial Complete,2020-01-03T00:00:00Z
+                y,Testimonial Complete,2020-01-01T00:00:00Z
+                z,Testimonial Complete,2020-01-02T00:00:00Z
+                a,Testimonial Complete,2020-01-02T00:00:00Z
+                other,Case Study Submitted,2020-01-01T00:00:00Z
+                """;
+        ImportReport report = journeys.imports().run(ImportRequest.of("entries.csv",
+                ImportSource.of(entries.getBytes(StandardCharsets.UTF_8)), "ann").intoJourney(j.id()));
+        assertThat(report.moved()).as("%s", report.rejections()).isEqualTo(5);
+        move("late", j, 1);
 
         List<String> seen = new ArrayList<>();
-        Page<Placement> page = journeys.contactsInStage(j.id(), stage(j, 1).id(), PageRequest.first(10));
-        seen.addAll(page.items().stream().map(Placement::contactKey).toList());
-        while (page.next().isPresent()) {
-            page = journeys.contactsInStage(j.id(), stage(j, 1).id(), PageRequest.after(page.next().get(), 10));
+        List<Integer> pageSizes = new ArrayList<>();
+        Page<Placement> page = journeys.contactsInStage(j.id(), stage(j, 1).id(), PageRequest.first(2));
+        while (true) {
+            pageSizes.add(page.items().size());
             seen.addAll(page.items().stream().map(Placement::contactKey).toList());
+            if (page.next().isEmpty()) {
+                break;
+            }
+            page = journeys.contactsInStage(j.id(), stage(j, 1).id(), PageRequest.after(page.next().get(), 2));
         }
 
-        assertThat(seen).hasSize(25).isSorted().doesNotContain("other");
+        // "a" and "z" entered at the same instant and straddle the first page's end.
+        assertThat(seen).containsExactly("y", "a", "z", "x", "late");
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void a_page_cursor_that_the_service_did_not_write_is_refused() {
+        Journey j = advocacy();
+        move("c1", j, 1);
+
+        assertThatThrownBy(() -> journeys.contactsInStage(j.id(), stage(j, 1).id(), PageRequest.after("c0", 10)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("c0");
     }
 
     @Test

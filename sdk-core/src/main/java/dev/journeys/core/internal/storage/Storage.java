@@ -68,7 +68,12 @@ public interface Storage {
 
     List<Placement> placementsOfContact(String tenant, String contactKey);
 
-    List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage, Optional<String> after, int limit);
+    /**
+     * Contacts in the stage, longest in it first (entry time, then contact key), past {@code after} when
+     * present, and only those that entered it before {@code enteredBefore} when that is present.
+     */
+    List<Placement> placementsInStage(String tenant, JourneyId journey, StageId stage, Optional<Instant> enteredBefore,
+                                      Optional<StagePosition> after, int limit);
 
     Map<StageId, Long> countByStage(String tenant, JourneyId journey);
 
@@ -170,13 +175,6 @@ public interface Storage {
 
     /** Streams the journey's current placements. */
     void forEachPlacement(String tenant, JourneyId journey, Consumer<Placement> each);
-
-    /**
-     * Contacts in the stage that entered it before {@code enteredBefore}, oldest first (ties by contact
-     * key), after the given position when present.
-     */
-    List<Placement> oldestInStage(String tenant, JourneyId journey, StageId stage, Instant enteredBefore,
-                                  Optional<Instant> afterEnteredAt, Optional<String> afterContact, int limit);
 
     /**
      * Folds the next bounded chunk of committed history not folded yet into the dashboard's aggregates, in
