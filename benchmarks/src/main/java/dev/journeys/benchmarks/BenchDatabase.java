@@ -37,6 +37,26 @@ record BenchDatabase(String name, String url) {
         }
     }
 
+    /**
+     * On PostgreSQL, a checkpoint, so that every measured half starts from one: after a checkpoint the first
+     * change to each page writes the whole page to the WAL, and a half that a checkpoint happened to fall into
+     * paid for thousands of those that the other side did not (runs swung by up to 2x without this). Needs
+     * superuser or pg_checkpoint; without either, says so once and measures anyway.
+     */
+    void checkpoint() {
+        if (!name.equals("postgres") || checkpointRefused) {
+            return;
+        }
+        try {
+            execute("checkpoint");
+        } catch (SQLException e) {
+            checkpointRefused = true;
+            System.out.println("note: no checkpoint before each half (" + e.getMessage().strip() + ")");
+        }
+    }
+
+    private static volatile boolean checkpointRefused;
+
     /** A file under target/, not /tmp, which may be a RAM disk and would flatter H2 file. */
     private static Path freshH2File() {
         Path dir = Path.of(System.getProperty("bench.dir", "target"), "bench-h2").toAbsolutePath();

@@ -113,16 +113,22 @@ public final class MoveBench {
                 System.out.println("note: other processes kept the CPU busy; measuring anyway");
             }
             CpuMeter.Sample before = CpuMeter.sample();
-            Harness.Run sdk1 = Harness.run(sdk, half);
-            Harness.Run raw1 = Harness.run(raw, half);
-            Harness.Run raw2 = Harness.run(raw, half);
-            Harness.Run sdk2 = Harness.run(sdk, half);
+            Harness.Run sdk1 = half(db, sdk, half);
+            Harness.Run raw1 = half(db, raw, half);
+            Harness.Run raw2 = half(db, raw, half);
+            Harness.Run sdk2 = half(db, sdk, half);
             return new Cell(db.name(), threads, sdk1, raw1, raw2, sdk2, CpuMeter.between(before, CpuMeter.sample()));
         } finally {
             for (RawMover m : raw) {
                 m.close();
             }
         }
+    }
+
+    private static Harness.Run half(BenchDatabase db, List<? extends Mover> movers, double seconds)
+            throws Exception {
+        db.checkpoint();
+        return Harness.run(movers, seconds);
     }
 
     /** Until the dashboard fold has taken up all history so far; at most a minute, and says so if it did not. */
