@@ -50,16 +50,16 @@ final class PlacementStore {
                             Optional<StagePosition> after, int limit) {
         return Db.call(() -> db.jdbi.withHandle(h -> h.createQuery("""
                         select contact_key, journey_id, stage_id, entered_at, version from placements
-                         where journey_id = :journey and stage_id = :stage and tenant_id = :tenant"""
+                         where stage_id = :stage and journey_id = :journey and tenant_id = :tenant"""
                         + (enteredBefore.isPresent() ? " and entered_at < :before" : "")
                         // The bare lower bound on entry time is what both databases start the index range
                         // at; the rest only filters the ties.
                         + (after.isPresent()
                                 ? " and entered_at >= :afterAt and (entered_at > :afterAt or contact_key > :afterContact)"
                                 : "")
-                        // The equal journey and stage lead the order as they lead the index, so that H2 reads
-                        // the page from placements_age in order instead of sorting the whole stage.
-                        + " order by journey_id, stage_id, entered_at, contact_key fetch first :limit rows only")
+                        // The equal stage leads the order as it leads the index, so that H2 reads the page from
+                        // placements_age in order instead of sorting the whole stage.
+                        + " order by stage_id, entered_at, contact_key fetch first :limit rows only")
                 .bind("journey", journey.value()).bind("stage", stage.value()).bind("tenant", tenant)
                 .bind("before", enteredBefore.map(Rows::utc).orElse(null))
                 .bind("afterAt", after.map(a -> Rows.utc(a.enteredAt())).orElse(null))
@@ -71,10 +71,13 @@ final class PlacementStore {
     Map<StageId, Long> countByStage(String tenant, JourneyId journey) {
         return Db.call(() -> db.jdbi.withHandle(h -> {
             Map<StageId, Long> counts = new HashMap<>();
+            // Stage by stage, each counted from its range of placements_age; grouping the journey's placements
+            // would read them all.
             h.createQuery("""
-                            select stage_id, count(*) as n from placements
-                             where journey_id = :journey and tenant_id = :tenant and stage_id is not null
-                             group by stage_id""")
+                            select s.id as stage_id, (select count(*) from placements p
+                                                       where p.stage_id = s.id and p.journey_id = :journey
+                                                         and p.tenant_id = :tenant) as n
+                              from stages s where s.journey_id = :journey and s.tenant_id = :tenant""")
                     .bind("journey", journey.value()).bind("tenant", tenant)
                     .map((rs, ctx) -> Map.entry(new StageId(rs.getLong("stage_id")), rs.getLong("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
