@@ -71,13 +71,14 @@ final class PlacementStore {
     Map<StageId, Long> countByStage(String tenant, JourneyId journey) {
         return Db.call(() -> db.jdbi.withHandle(h -> {
             Map<StageId, Long> counts = new HashMap<>();
-            // Stage by stage, each counted from its range of placements_age; grouping the journey's placements
-            // would read them all.
+            // Joined on the stage alone, so that each stage is counted from its range of placements_age: with a
+            // condition on the journey or the tenant too, H2 planned the count over the journey's primary-key
+            // range or the tenant's placements instead. A stage's placements are all of its journey's tenant.
             h.createQuery("""
-                            select s.id as stage_id, (select count(*) from placements p
-                                                       where p.stage_id = s.id and p.journey_id = :journey
-                                                         and p.tenant_id = :tenant) as n
-                              from stages s where s.journey_id = :journey and s.tenant_id = :tenant""")
+                            select s.id as stage_id, count(p.stage_id) as n
+                              from stages s left join placements p on p.stage_id = s.id
+                             where s.journey_id = :journey and s.tenant_id = :tenant
+                             group by s.id""")
                     .bind("journey", journey.value()).bind("tenant", tenant)
                     .map((rs, ctx) -> Map.entry(new StageId(rs.getLong("stage_id")), rs.getLong("n")))
                     .forEach(e -> counts.put(e.getKey(), e.getValue()));
