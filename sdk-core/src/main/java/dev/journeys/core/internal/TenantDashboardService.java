@@ -132,13 +132,10 @@ final class TenantDashboardService implements DashboardService {
         Instant now = moves.now();
         List<Placement> found = storage.placementsInStage(tenant, journey.id(), stageId,
                 Optional.of(now.minus(limit.get())), page.after().map(StagePosition::parse), page.limit() + 1);
-        List<StalledContact> items = found.stream().limit(page.limit())
+        Page<Placement> placed = Pages.of(found, page.limit(), p -> StagePosition.of(p).cursor());
+        return new Page<>(placed.items().stream()
                 .map(p -> new StalledContact(p.contactKey(), stageId, p.enteredAt(), Duration.between(p.enteredAt(), now)))
-                .toList();
-        Optional<String> next = found.size() > page.limit()
-                ? Optional.of(StagePosition.of(found.get(page.limit() - 1)).cursor())
-                : Optional.empty();
-        return new Page<>(items, next);
+                .toList(), placed.next());
     }
 
     @Override

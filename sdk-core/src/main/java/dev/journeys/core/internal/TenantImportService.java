@@ -55,7 +55,7 @@ final class TenantImportService implements ImportService {
         Inputs.required("page", page);
         Optional<Long> before = page.after().map(cursor -> cursor("job", cursor));
         List<ImportJob> jobs = storage.importJobs(tenant, before, page.limit() + 1);
-        return page(jobs, page.limit(), j -> Long.toString(j.id()));
+        return Pages.of(jobs, page.limit(), j -> Long.toString(j.id()));
     }
 
     @Override
@@ -69,7 +69,7 @@ final class TenantImportService implements ImportService {
         storage.importJob(tenant, jobId).orElseThrow(() -> NotFoundException.importJob(jobId));
         long after = page.after().map(cursor -> cursor("line", cursor)).orElse(0L);
         List<RowRejection> rows = storage.importRejections(tenant, jobId, after, page.limit() + 1);
-        return page(rows, page.limit(), r -> Long.toString(r.line()));
+        return Pages.of(rows, page.limit(), r -> Long.toString(r.line()));
     }
 
     @Override
@@ -83,13 +83,5 @@ final class TenantImportService implements ImportService {
         } catch (NumberFormatException e) {
             throw new InvalidInputException("not a " + what + " cursor: " + cursor);
         }
-    }
-
-    private static <T> Page<T> page(List<T> fetched, int limit, java.util.function.Function<T, String> cursorOf) {
-        if (fetched.size() <= limit) {
-            return new Page<>(fetched, Optional.empty());
-        }
-        List<T> items = fetched.subList(0, limit);
-        return new Page<>(items, Optional.of(cursorOf.apply(items.get(limit - 1))));
     }
 }

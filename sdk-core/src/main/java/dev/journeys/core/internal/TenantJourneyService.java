@@ -228,11 +228,7 @@ final class TenantJourneyService implements JourneyService {
         Inputs.required("page request", page);
         List<Placement> rows = storage.placementsInStage(tenant, id, stage, Optional.empty(),
                 page.after().map(StagePosition::parse), page.limit() + 1);
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, Optional.empty());
-        }
-        List<Placement> items = rows.subList(0, page.limit());
-        return new Page<>(items, Optional.of(StagePosition.of(items.get(items.size() - 1)).cursor()));
+        return Pages.of(rows, page.limit(), p -> StagePosition.of(p).cursor());
     }
 
     @Override
