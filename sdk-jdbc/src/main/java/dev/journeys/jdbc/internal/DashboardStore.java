@@ -130,7 +130,8 @@ final class DashboardStore {
             List<Transition> unfolded = tailRows.stream().map(ContactFolding.Folded::transition).toList();
             List<Transition> exact = new ArrayList<>();
             for (TimeRange range : read.exact()) {
-                exact.addAll(exactly(h, tenant, journey, range));
+                exact.addAll(foldedIn(h, tenant, journey, range));
+                unfolded.stream().filter(t -> range.contains(t.effectiveAt())).forEach(exact::add);
             }
             Map<ContactFold.PathKey, Long> paths = new HashMap<>();
             if (read.paths()) {
@@ -177,10 +178,12 @@ final class DashboardStore {
         }));
     }
 
-    private static List<Transition> exactly(Handle h, String tenant, JourneyId journey, TimeRange range) {
+    /** The folded transitions effective in {@code range}; the unfolded ones are in the slice's tail. */
+    private static List<Transition> foldedIn(Handle h, String tenant, JourneyId journey, TimeRange range) {
         return h.createQuery("""
-                        select * from transitions where journey_id = :journey and effective_at >= :from
-                           and effective_at < :to and tenant_id = :tenant""")
+                        select t.* from dash_effective_times e join transitions t on t.id = e.transition_id
+                         where e.journey_id = :journey and e.effective_at >= :from and e.effective_at < :to
+                           and t.tenant_id = :tenant""")
                 .bind("journey", journey.value()).bind("from", Rows.utc(range.from())).bind("to", Rows.utc(range.to()))
                 .bind("tenant", tenant).map(Rows.TRANSITION).list();
     }
