@@ -203,22 +203,39 @@ final class DashboardFold {
         if (states != null) {
             states.putAll(fold.states());
         }
-        indexTimes(c, run);
+        fileByHour(c, run);
+    }
+
+    private record Hour(long journey, java.time.Instant start) {
     }
 
     /**
-     * Files each folded transition under its effective time, for the exact edges of dashboard ranges. Here
-     * rather than an index on the history, which every move would write in its own transaction (V17).
+     * Files the folded transitions' ids under the hour they are effective in, for the exact edges of
+     * dashboard ranges: packed, a row per journey and hour in the run ({@link HourIds}). Here rather than an
+     * index on the history, which every move would write in its own transaction (V17).
      */
-    private static void indexTimes(Connection c, List<ContactFolding.Folded> run) throws SQLException {
+    private static void fileByHour(Connection c, List<ContactFolding.Folded> run) throws SQLException {
+        Map<Hour, List<Long>> byHour = new java.util.HashMap<>();
+        for (ContactFolding.Folded row : run) {
+            Transition t = row.transition();
+            byHour.computeIfAbsent(new Hour(t.journeyId().value(), t.effectiveAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)),
+                    k -> new ArrayList<>()).add(t.id());
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "insert into dash_effective_times (journey_id, effective_at, transition_id) values (?, ?, ?)")) {
-            for (ContactFolding.Folded row : run) {
-                Transition t = row.transition();
-                ps.setLong(1, t.journeyId().value());
-                ps.setObject(2, Rows.utc(t.effectiveAt()));
-                ps.setLong(3, t.id());
-                ps.addBatch();
+                "insert into dash_hour_ids (journey_id, hour_start, first_id, ids) values (?, ?, ?, ?)")) {
+            StringBuilder packed = new StringBuilder();
+            for (Map.Entry<Hour, List<Long>> e : byHour.entrySet()) {
+                long[] ids = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+                for (int from = 0; from < ids.length; ) {
+                    packed.setLength(0);
+                    int to = HourIds.encode(ids, from, ids.length, packed);
+                    ps.setLong(1, e.getKey().journey());
+                    ps.setObject(2, Rows.utc(e.getKey().start()));
+                    ps.setLong(3, ids[from]);
+                    ps.setString(4, packed.toString());
+                    ps.addBatch();
+                    from = to;
+                }
             }
             ps.executeBatch();
         }
@@ -309,7 +326,7 @@ final class DashboardFold {
                     }
                     for (String table : List.of("dash_populations", "dash_flows_hourly", "dash_flows_daily", "dash_moves_hourly",
                             "dash_contacts", "dash_paths", "dash_conversions", "dash_conversion_totals", "dash_occupancy",
-                            "dash_effective_times")) {
+                            "dash_hour_ids")) {
                         try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where journey_id = ?")) {
                             ps.setLong(1, journey.value());
                             ps.executeUpdate();

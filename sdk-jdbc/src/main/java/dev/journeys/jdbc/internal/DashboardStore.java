@@ -178,13 +178,40 @@ final class DashboardStore {
         }));
     }
 
-    /** The folded transitions effective in {@code range}; the unfolded ones are in the slice's tail. */
-    private static List<Transition> foldedIn(Handle h, String tenant, JourneyId journey, TimeRange range) {
-        return h.createQuery("""
-                        select t.* from dash_effective_times e join transitions t on t.id = e.transition_id
-                         where e.journey_id = :journey and e.effective_at >= :from and e.effective_at < :to
-                           and t.tenant_id = :tenant""")
-                .bind("journey", journey.value()).bind("from", Rows.utc(range.from())).bind("to", Rows.utc(range.to()))
-                .bind("tenant", tenant).map(Rows.TRANSITION).list();
+    /**
+     * The folded transitions effective in {@code range}, found by the hours the fold filed them under; the
+     * unfolded ones are in the slice's tail. Edges are parts of at most two hours.
+     */
+    private List<Transition> foldedIn(Handle h, String tenant, JourneyId journey, TimeRange range) {
+        List<long[]> filed = h.createQuery("select ids from dash_hour_ids where journey_id = :journey"
+                        + " and hour_start >= :first and hour_start <= :last")
+                .bind("journey", journey.value())
+                .bind("first", Rows.utc(range.from().truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+                .bind("last", Rows.utc(range.to().minusNanos(1).truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+                .map((rs, ctx) -> HourIds.decode(rs.getString(1))).list();
+        Long[] ids = filed.stream().flatMapToLong(java.util.Arrays::stream).boxed().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return List.of();
+        }
+        boolean postgres = db.dialect == Dialect.POSTGRES;
+        java.sql.Connection c = h.getConnection();
+        try (java.sql.PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(postgres
+                ? "select * from transitions where id = any(?) and tenant_id = ? and effective_at >= ? and effective_at < ?"
+                : "select t.* from table(i bigint = ?) k join transitions t on t.id = k.i"
+                        + " where t.tenant_id = ? and t.effective_at >= ? and t.effective_at < ?"))) {
+            ps.setObject(1, postgres ? c.createArrayOf("bigint", ids) : ids);
+            ps.setString(2, tenant);
+            ps.setObject(3, Rows.utc(range.from()));
+            ps.setObject(4, Rows.utc(range.to()));
+            List<Transition> found = new ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(Rows.TRANSITION.map(rs, null));
+                }
+            }
+            return found;
+        } catch (java.sql.SQLException e) {
+            throw new dev.journeys.api.StorageException("reading the dashboard failed: " + e.getMessage(), e);
+        }
     }
 }

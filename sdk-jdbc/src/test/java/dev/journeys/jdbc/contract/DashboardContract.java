@@ -226,7 +226,7 @@ abstract class DashboardContract extends ImportContract {
 
     /**
      * Within an hour the aggregates say nothing, so past counts and moves there read the history by effective
-     * time: the unfolded tail from the history, the folded part from the fold's own index of it, which a repair
+     * time: the unfolded tail from the history, the folded part from the fold's own filing of it by hour, which a repair
      * rebuilds like any aggregate.
      */
     @Test
@@ -256,7 +256,7 @@ abstract class DashboardContract extends ImportContract {
         assertThat(answers.get()).isEqualTo(unfolded);
 
         try (java.sql.Connection c = rawConnection()) {
-            c.createStatement().executeUpdate("delete from dash_effective_times where journey_id = " + sales.id().value());
+            c.createStatement().executeUpdate("delete from dash_hour_ids where journey_id = " + sales.id().value());
         }
         assertThat(answers.get()).isNotEqualTo(unfolded);
         assertThat(dashboard().check(sales.id()).differences()).anyMatch(d -> d.startsWith("moves by source"));

@@ -12,14 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V17 files what an upgraded database has already folded under its effective time, and only that: the rest is
+ * V17 files what an upgraded database has already folded under the hour it is effective in, and only that: the rest is
  * still the unfolded tail, which reads take from the history and the next fold files.
  */
-class EffectiveTimesMigrationTest {
+class HourIdsMigrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void upgrading_files_the_folded_history_by_effective_time(String vendor) throws SQLException {
+    void upgrading_files_the_folded_history_by_the_hour_it_is_effective_in(String vendor) throws SQLException {
         Migrations.Scratch db = Migrations.Scratch.of(vendor);
         try (Connection c = db.connect()) {
             db.migrateTo("16");
@@ -40,13 +40,14 @@ class EffectiveTimesMigrationTest {
 
             List<String> filed = new ArrayList<>();
             try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select journey_id, transition_id from dash_effective_times"
-                            + " order by journey_id, effective_at")) {
+                    ResultSet rs = s.executeQuery("select journey_id, hour_start, ids from dash_hour_ids order by journey_id, first_id")) {
                 while (rs.next()) {
-                    filed.add(rs.getLong(1) + "/" + rs.getLong(2));
+                    filed.add(rs.getLong(1) + " " + Rows.instant(rs, "hour_start") + " " + java.util.Arrays.toString(HourIds.decode(rs.getString(3))));
                 }
             }
-            assertThat(filed).containsExactly(db.h2() ? new String[] {"7/1", "7/2"} : new String[] {"7/1", "7/2", "8/4"});
+            assertThat(filed).containsExactly(db.h2()
+                    ? new String[] {"7 2026-01-05T10:00:00Z [1]", "7 2026-01-05T10:00:00Z [2]"}
+                    : new String[] {"7 2026-01-05T10:00:00Z [1]", "7 2026-01-05T10:00:00Z [2]", "8 2026-01-04T08:00:00Z [4]"});
         } finally {
             db.drop();
         }
