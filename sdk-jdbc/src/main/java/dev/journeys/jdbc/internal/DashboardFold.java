@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -206,7 +209,7 @@ final class DashboardFold {
         fileByHour(c, run);
     }
 
-    private record Hour(long journey, java.time.Instant start) {
+    private record Hour(long journey, Instant start) {
     }
 
     /**
@@ -215,10 +218,10 @@ final class DashboardFold {
      * index on the history, which every move would write in its own transaction (V17).
      */
     private static void fileByHour(Connection c, List<ContactFolding.Folded> run) throws SQLException {
-        Map<Hour, List<Long>> byHour = new java.util.HashMap<>();
+        Map<Hour, List<Long>> byHour = new HashMap<>();
         for (ContactFolding.Folded row : run) {
             Transition t = row.transition();
-            byHour.computeIfAbsent(new Hour(t.journeyId().value(), t.effectiveAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)),
+            byHour.computeIfAbsent(new Hour(t.journeyId().value(), t.effectiveAt().truncatedTo(ChronoUnit.HOURS)),
                     k -> new ArrayList<>()).add(t.id());
         }
         try (PreparedStatement ps = c.prepareStatement(

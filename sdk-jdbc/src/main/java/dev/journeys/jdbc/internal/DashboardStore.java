@@ -10,7 +10,9 @@ import dev.journeys.core.internal.storage.ContactFold;
 import dev.journeys.core.internal.storage.DashboardRead;
 import dev.journeys.core.internal.storage.DashboardSlice;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,10 +188,10 @@ final class DashboardStore {
         List<long[]> filed = h.createQuery("select ids from dash_hour_ids where journey_id = :journey"
                         + " and hour_start >= :first and hour_start <= :last")
                 .bind("journey", journey.value())
-                .bind("first", Rows.utc(range.from().truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
-                .bind("last", Rows.utc(range.to().minusNanos(1).truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+                .bind("first", Rows.utc(range.from().truncatedTo(ChronoUnit.HOURS)))
+                .bind("last", Rows.utc(range.to().minusNanos(1).truncatedTo(ChronoUnit.HOURS)))
                 .map((rs, ctx) -> HourIds.decode(rs.getString(1))).list();
-        Long[] ids = filed.stream().flatMapToLong(java.util.Arrays::stream).boxed().toArray(Long[]::new);
+        Long[] ids = filed.stream().flatMapToLong(Arrays::stream).boxed().toArray(Long[]::new);
         if (ids.length == 0) {
             return List.of();
         }

@@ -20,10 +20,10 @@ final class HourIds {
     }
 
     /**
-     * Packs {@code ids[from, to)}, which must ascend, starting after {@code from} at most {@link #MAX_RUNS}
-     * runs in.
+     * Packs the ascending {@code ids} from index {@code from} into {@code into}, up to {@code to} or
+     * {@link #MAX_RUNS} runs, whichever comes first.
      *
-     * @return the index one past the last id packed into {@code into}
+     * @return the index after the last id packed: where the next row starts, or {@code to}
      */
     static int encode(long[] ids, int from, int to, StringBuilder into) {
         long previous = 0;
