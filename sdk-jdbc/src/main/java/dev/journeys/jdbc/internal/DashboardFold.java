@@ -215,7 +215,7 @@ final class DashboardFold {
     /**
      * Files the folded transitions' ids under the hour they are effective in, for the exact edges of
      * dashboard ranges: packed, a row per journey and hour in the run ({@link HourIds}). Here rather than an
-     * index on the history, which every move would write in its own transaction (V17).
+     * index on the history, which every move would write in its own transaction (V17, V18).
      */
     private static void fileByHour(Connection c, List<ContactFolding.Folded> run) throws SQLException {
         Map<Hour, List<Long>> byHour = new HashMap<>();

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * V17 files what an upgraded database has already folded under the hour it is effective in, and only that: the rest is
+ * V18 files what an upgraded database has already folded under the hour it is effective in, and only that: the rest is
  * still the unfolded tail, which reads take from the history and the next fold files.
  */
 class HourIdsMigrationTest {
