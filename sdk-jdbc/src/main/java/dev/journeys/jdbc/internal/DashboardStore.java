@@ -195,25 +195,14 @@ final class DashboardStore {
         if (ids.length == 0) {
             return List.of();
         }
-        boolean postgres = db.dialect == Dialect.POSTGRES;
-        java.sql.Connection c = h.getConnection();
-        try (java.sql.PreparedStatement ps = Db.plannedEachTime(c.prepareStatement(postgres
-                ? "select * from transitions where id = any(?) and tenant_id = ? and effective_at >= ? and effective_at < ?"
-                : "select t.* from table(i bigint = ?) k join transitions t on t.id = k.i"
-                        + " where t.tenant_id = ? and t.effective_at >= ? and t.effective_at < ?"))) {
-            ps.setObject(1, postgres ? c.createArrayOf("bigint", ids) : ids);
-            ps.setString(2, tenant);
-            ps.setObject(3, Rows.utc(range.from()));
-            ps.setObject(4, Rows.utc(range.to()));
-            List<Transition> found = new ArrayList<>();
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(Rows.TRANSITION.map(rs, null));
-                }
-            }
-            return found;
-        } catch (java.sql.SQLException e) {
-            throw new dev.journeys.api.StorageException("reading the dashboard failed: " + e.getMessage(), e);
-        }
+        return h.createQuery(db.dialect == Dialect.POSTGRES
+                        ? "select * from transitions where id = any(:ids)"
+                                + " and tenant_id = :tenant and effective_at >= :from and effective_at < :to"
+                        : "select t.* from table(i bigint = :ids) k join transitions t on t.id = k.i"
+                                + " where t.tenant_id = :tenant and t.effective_at >= :from and t.effective_at < :to")
+                .bindArray("ids", Long.class, (Object[]) ids).bind("tenant", tenant)
+                .bind("from", Rows.utc(range.from())).bind("to", Rows.utc(range.to()))
+                .addCustomizer(Db.PLANNED_EACH_TIME)
+                .map(Rows.TRANSITION).list();
     }
 }
