@@ -246,8 +246,8 @@ abstract class DashboardContract extends ImportContract {
 
         List<Object> unfolded = answers.get();
         assertThat(dashboard().stageCountsAt(sales.id(), nine.plus(Duration.ofMinutes(15))).of(lead)).isEqualTo(1);
-        var atTwentyFive = dashboard().stageCountsAt(sales.id(), nine.plus(Duration.ofMinutes(35)));
-        assertThat(List.of(atTwentyFive.of(lead), atTwentyFive.of(demo))).containsExactly(1L, 1L);
+        var atNineThirtyFive = dashboard().stageCountsAt(sales.id(), nine.plus(Duration.ofMinutes(35)));
+        assertThat(List.of(atNineThirtyFive.of(lead), atNineThirtyFive.of(demo))).containsExactly(1L, 1L);
         assertThat(dashboard().stageCountsAt(sales.id(), nine.plus(Duration.ofMinutes(55))).of(demo)).isEqualTo(2);
         assertThat(dashboard().movements(sales.id(), quarterPastToTwentyTo).sources()).singleElement()
                 .satisfies(s -> assertThat(List.of(s.entered(), s.progressed())).containsExactly(1L, 1L));
