@@ -74,6 +74,16 @@ class RunLogCodecTest {
     }
 
     @Test
+    void a_detail_of_exactly_the_limit_is_kept_whole_and_one_more_character_is_cut() {
+        String atLimit = "y".repeat(RunLogCodec.RunColumns.MAX_DETAIL);
+
+        assertThat(RunLogCodec.RunColumns.clip(atLimit)).isSameAs(atLimit);
+        assertThat(RunLogCodec.RunColumns.clip(atLimit + "z"))
+                .isEqualTo("y".repeat(RunLogCodec.RunColumns.MAX_DETAIL - 1) + "…");
+        assertThat(RunLogCodec.RunColumns.clip(null)).isNull();
+    }
+
+    @Test
     void an_empty_column_holds_no_decisions() {
         assertThat(RunLogCodec.decode("")).isEmpty();
     }
