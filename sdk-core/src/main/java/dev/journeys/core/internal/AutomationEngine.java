@@ -151,7 +151,6 @@ final class AutomationEngine {
         return failed(tenant, event, automations, depth, "gave up after " + maxAttempts + " concurrent changes");
     }
 
-    /** @param planned placements already moved by earlier events of the same transaction; updated here */
     /**
      * Publishes several host events of one tenant in one transaction, as the asynchronous publisher
      * does. Falls back to one transaction per event when the batch cannot be written whole: a
@@ -230,6 +229,7 @@ final class AutomationEngine {
         }
     }
 
+    /** @param planned placements already moved by earlier events of the same transaction; updated here */
     private Plan plan(String tenant, TriggerEvent event, Map<String, Object> attributes, List<Automation> automations,
                       int depth, boolean fresh, Map<PlacementKey, PlacementState> planned) {
         List<MoveWrite> writes = new ArrayList<>();
