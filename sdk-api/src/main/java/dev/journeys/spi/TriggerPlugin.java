@@ -27,4 +27,15 @@ public interface TriggerPlugin {
     default List<String> validate(Map<String, Object> attributes) {
         return List.of();
     }
+
+    /**
+     * Whether {@link #validate} may block or run long: wait on I/O, a lock or another service. {@code true} by
+     * default, and then the SDK calls it on a thread of its own under the configured plugin timeout, so that a
+     * plugin that hangs fails one event instead of holding its publisher; that hand-off costs each event tens
+     * of microseconds. A plugin whose checks only look at the attributes it is given answers {@code false} and
+     * is called on the publishing thread, with no time limit. Asked once per event, before {@link #validate}.
+     */
+    default boolean validateMayBlock() {
+        return true;
+    }
 }

@@ -19,7 +19,7 @@ class PluginClockTest {
 
     private static final Map<String, Object> ATTRIBUTES = Map.of("a", 1);
 
-    /** A plugin whose validate does what it is told. */
+    /** A plugin whose validate does what it is told and may block, as plugins do by default. */
     private static TriggerPlugin validating(Function<Map<String, Object>, List<String>> validate) {
         return new TriggerPlugin() {
             public String key() {
@@ -73,6 +73,80 @@ class PluginClockTest {
         assertThat(new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES))
                 .containsExactly("a is odd: 1");
         assertThat(threads).singleElement().asString().startsWith("journeys-plugin-");
+    }
+
+    /** A plugin whose validate does what it is told, and which says whether that may block. */
+    private static TriggerPlugin validating(java.util.function.BooleanSupplier mayBlock,
+                                            Function<Map<String, Object>, List<String>> validate) {
+        TriggerPlugin inner = validating(validate);
+        return new TriggerPlugin() {
+            public String key() {
+                return inner.key();
+            }
+
+            public String displayName() {
+                return inner.displayName();
+            }
+
+            public List<AttributeSpec> attributes() {
+                return inner.attributes();
+            }
+
+            public List<String> validate(Map<String, Object> attributes) {
+                return inner.validate(attributes);
+            }
+
+            public boolean validateMayBlock() {
+                return mayBlock.getAsBoolean();
+            }
+        };
+    }
+
+    @Test
+    @DisplayName("a plugin whose validate does not block is called on the caller's thread, under a limit too")
+    void nonBlockingValidateIsCalledDirectly() {
+        List<String> threads = new ArrayList<>();
+        TriggerPlugin plugin = validating(() -> false, a -> {
+            threads.add(Thread.currentThread().getName());
+            return List.of("a is odd: " + a.get("a"));
+        });
+
+        assertThat(new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES))
+                .containsExactly("a is odd: 1");
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+
+    @Test
+    @DisplayName("a plugin that answers it may block is handed to a plugin thread, as by default")
+    void blockingValidateRunsOnAPluginThread() {
+        List<String> threads = new ArrayList<>();
+        TriggerPlugin plugin = validating(() -> true, a -> {
+            threads.add(Thread.currentThread().getName());
+            return List.of();
+        });
+
+        new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES);
+
+        assertThat(threads).singleElement().asString().startsWith("journeys-plugin-");
+        assertThat(validating(a -> List.of()).validateMayBlock()).as("the default").isTrue();
+    }
+
+    @Test
+    @DisplayName("a plugin that throws when asked whether it blocks is a plugin failure, and validate is not called")
+    void throwingMayBlockIsAPluginFailure() {
+        List<String> calls = new ArrayList<>();
+        TriggerPlugin plugin = validating(() -> {
+            throw new IllegalStateException("no idea");
+        }, a -> {
+            calls.add("validate");
+            return List.of();
+        });
+
+        assertThatThrownBy(() -> new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES))
+                .isInstanceOf(PluginFailure.class)
+                .hasMessageContaining("validateMayBlock threw")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(calls).isEmpty();
     }
 
     @Test
