@@ -35,6 +35,8 @@ class OrderCreatedTriggerTest {
     void identifiesItself() {
         assertThat(trigger.key()).isEqualTo("order.created").isEqualTo(OrderCreatedTrigger.KEY);
         assertThat(trigger.displayName()).isEqualTo("Order created");
+        assertThat(trigger.validateMayBlock()).as("validate reads only its attributes, so it is called inline")
+                .isFalse();
     }
 
     @Test

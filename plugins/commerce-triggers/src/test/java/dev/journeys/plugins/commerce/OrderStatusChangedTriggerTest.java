@@ -33,6 +33,8 @@ class OrderStatusChangedTriggerTest {
     void identifiesItself() {
         assertThat(trigger.key()).isEqualTo("order.status_changed").isEqualTo(OrderStatusChangedTrigger.KEY);
         assertThat(trigger.displayName()).isEqualTo("Order status changed");
+        assertThat(trigger.validateMayBlock()).as("validate reads only its attributes, so it is called inline")
+                .isFalse();
     }
 
     @Test

@@ -61,6 +61,12 @@ public final class DealStageChangedTrigger implements TriggerPlugin {
         return ATTRIBUTES;
     }
 
+    /** Its checks read only the attributes given: no thread hand-off or time limit needed. */
+    @Override
+    public boolean validateMayBlock() {
+        return false;
+    }
+
     @Override
     public List<String> validate(Map<String, Object> attributes) {
         List<String> problems = new ArrayList<>();

@@ -53,6 +53,8 @@ class DealStageChangedTriggerTest {
     void identifiesItself() {
         assertThat(trigger.key()).isEqualTo("deal.stage_changed").isEqualTo(DealStageChangedTrigger.KEY);
         assertThat(trigger.displayName()).isEqualTo("Deal stage changed");
+        assertThat(trigger.validateMayBlock()).as("validate reads only its attributes, so it is called inline")
+                .isFalse();
     }
 
     @Test

@@ -70,6 +70,11 @@ public final class ReferralTriggers {
         }
 
         @Override
+        public boolean validateMayBlock() {
+            return false;
+        }
+
+        @Override
         public List<String> validate(Map<String, Object> attributes) {
             Object kind = attributes.get("kind");
             return KINDS.contains(kind) ? List.of() : List.of("kind must be one of " + ACTIVITY_KINDS + ", was " + kind + ".");

@@ -54,6 +54,12 @@ public final class ReferralLinkClickedTrigger implements TriggerPlugin {
     }
 
     /** Presence and types are already checked here; only what they cannot say is left to check. */
+    /** Its checks read only the attributes given: no thread hand-off or time limit needed. */
+    @Override
+    public boolean validateMayBlock() {
+        return false;
+    }
+
     @Override
     public List<String> validate(Map<String, Object> attributes) {
         List<String> problems = new ArrayList<>();

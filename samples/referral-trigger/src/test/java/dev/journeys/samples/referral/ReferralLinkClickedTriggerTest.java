@@ -34,6 +34,8 @@ class ReferralLinkClickedTriggerTest {
     void identifiesItself() {
         assertThat(trigger.key()).isEqualTo("referral.link_clicked").isEqualTo(ReferralLinkClickedTrigger.KEY);
         assertThat(trigger.displayName()).isEqualTo("Referral link clicked");
+        assertThat(trigger.validateMayBlock()).as("validate reads only its attributes, so it is called inline")
+                .isFalse();
     }
 
     @Test
