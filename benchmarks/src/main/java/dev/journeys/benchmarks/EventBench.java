@@ -28,7 +28,13 @@ public final class EventBench {
 
     record Settings(List<String> databases, List<Integer> threads, List<Integer> postgresThreads, double seconds,
                     double warmupSeconds, int contactsPerThread, double quietWaitSeconds, List<Integer> automations,
-                    int otherAutomations, int scaleThreads, double chunkSeconds, String postgresUrl) {
+                    int otherAutomations, int scaleThreads, double chunkSeconds, int rounds, String postgresUrl) {
+
+        Settings {
+            if (rounds < 1) {
+                throw new IllegalArgumentException("bench.events.rounds must be at least 1, was " + rounds);
+            }
+        }
 
         /** A separate database by default, so that a move bench running at the same time cannot empty it under us. */
         static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/journeys_bench_events?user=postgres";
@@ -47,6 +53,7 @@ public final class EventBench {
                     Integer.getInteger("bench.events.otherAutomations", 10_000),
                     Integer.getInteger("bench.events.scaleThreads", 1),
                     Double.parseDouble(System.getProperty("bench.events.chunk", "2")),
+                    Integer.getInteger("bench.events.rounds", 1),
                     pg == null || pg.isBlank() ? DEFAULT_POSTGRES_URL : pg);
         }
 
@@ -271,28 +278,59 @@ public final class EventBench {
             Harness.run(moves, settings.warmupSeconds() / 2);
         }
         truncateRunLog(db);
-        double half = settings.seconds() / 2;
-        // Each half starts with the history before it folded: the warm-ups' moves were billed to the first half.
-        MoveBench.awaitFolded(db);
-        awaitQuiet(settings);
-        // The run log is emptied before each half, outside the measured time, so that both sides run beside a
-        // log of the same small size (on H2 in memory, rows left on the heap make the collector slower for both).
+        // Each side's time is split over rounds of ABBA halves, so that drift over the run (the heap, the JIT, the
+        // machine) reaches both sides alike; the halves of each kind are added up across rounds.
+        double half = settings.seconds() / 2 / settings.rounds();
         CpuMeter.Sample before = CpuMeter.sample();
-        long gc0 = gcMillis();
-        Harness.Run ev1 = Harness.run(events, half);
-        long gc1 = gcMillis();
-        truncateRunLog(db);
-        MoveBench.awaitFolded(db);
-        Harness.Run mv1 = Harness.run(moves, half);
-        MoveBench.awaitFolded(db);
-        Harness.Run mv2 = Harness.run(moves, half);
-        truncateRunLog(db);
-        MoveBench.awaitFolded(db);
-        long gc2 = gcMillis();
-        Harness.Run ev2 = Harness.run(events, half);
-        long gc3 = gcMillis();
+        Harness.Run ev1 = null;
+        Harness.Run mv1 = null;
+        Harness.Run mv2 = null;
+        Harness.Run ev2 = null;
+        long eventGc = 0;
+        long moveGc = 0;
+        for (int round = 0; round < settings.rounds(); round++) {
+            // Each half starts with the history before it folded: the warm-ups' moves were billed to the first half.
+            MoveBench.awaitFolded(db);
+            awaitQuiet(settings);
+            // The run log is emptied before each half, outside the measured time, so that both sides run beside a
+            // log of the same small size (on H2 in memory, rows left on the heap make the collector slower for both).
+            long gc0 = gcMillis();
+            ev1 = plus(ev1, Harness.run(events, half));
+            long gc1 = gcMillis();
+            truncateRunLog(db);
+            MoveBench.awaitFolded(db);
+            mv1 = plus(mv1, Harness.run(moves, half));
+            MoveBench.awaitFolded(db);
+            mv2 = plus(mv2, Harness.run(moves, half));
+            truncateRunLog(db);
+            MoveBench.awaitFolded(db);
+            long gc2 = gcMillis();
+            ev2 = plus(ev2, Harness.run(events, half));
+            long gc3 = gcMillis();
+            truncateRunLog(db);
+            eventGc += (gc1 - gc0) + (gc3 - gc2);
+            moveGc += gc2 - gc1;
+        }
         return new E2eCell(db.name(), threads, ev1, mv1, mv2, ev2, CpuMeter.between(before, CpuMeter.sample()),
-                (gc1 - gc0) + (gc3 - gc2), gc2 - gc1);
+                eventGc, moveGc);
+    }
+
+    /** Two runs of one side as one: counts and times added, machine CPU weighted by time. */
+    static Harness.Run plus(Harness.Run a, Harness.Run b) {
+        if (a == null) {
+            return b;
+        }
+        CpuMeter.Usage cpu = a.cpu() == null || b.cpu() == null ? null : new CpuMeter.Usage(
+                weighted(a.cpu().machineCores(), a.nanos(), b.cpu().machineCores(), b.nanos()),
+                weighted(a.cpu().jvmCores(), a.nanos(), b.cpu().jvmCores(), b.nanos()),
+                weighted(a.cpu().postgresCores(), a.nanos(), b.cpu().postgresCores(), b.nanos()));
+        return new Harness.Run(a.moves() + b.moves(), a.failures() + b.failures(), a.nanos() + b.nanos(),
+                a.firstFailure() != null ? a.firstFailure() : b.firstFailure(), a.threadCpuNanos() + b.threadCpuNanos(),
+                cpu);
+    }
+
+    private static double weighted(double x, long xNanos, double y, long yNanos) {
+        return (x * xNanos + y * yNanos) / (xNanos + yNanos);
     }
 
     // ---- Scaling with the automations on the trigger -------------------------------------------------
@@ -521,8 +559,8 @@ public final class EventBench {
     private static void printE2e(List<E2eCell> cells, Settings settings) {
         System.out.printf("Events per second, end to end: publish (synchronous) -> match %d automations -> 1 move -> "
                 + "%d run-log decisions, one transaction;%nbeside single moves (JourneyService.move) on the same database. "
-                + "%.0f s measured per side, ABBA halves (events, moves, moves, events)%n",
-                E2E_AUTOMATIONS, E2E_AUTOMATIONS, settings.seconds());
+                + "%.0f s measured per side, in %d round(s) of ABBA halves (events, moves, moves, events)%n",
+                E2E_AUTOMATIONS, E2E_AUTOMATIONS, settings.seconds(), settings.rounds());
         System.out.printf("%-9s %7s %10s %10s %7s %8s  %-19s %-19s %-15s %-15s %-13s %6s  %s%n", "", "", "", "", "", "",
                 "event halves", "move halves", "caller CPU us", "PG CPU us", "GC pauses", "", "machine CPU, cores:");
         System.out.printf("%-9s %7s %10s %10s %7s %8s  %9s %9s %9s %9s %7s %7s %7s %7s %6s %6s %6s  %s%n", "database",
