@@ -33,7 +33,8 @@ public interface TriggerPlugin {
      * default, and then the SDK calls it on a thread of its own under the configured plugin timeout, so that a
      * plugin that hangs fails one event instead of holding its publisher; that hand-off costs each event tens
      * of microseconds. A plugin whose checks only look at the attributes it is given answers {@code false} and
-     * is called on the publishing thread, with no time limit. Asked once per event, before {@link #validate}.
+     * is called on the publishing thread, with no time limit. Asked before each call of {@link #validate} while
+     * a plugin timeout is configured; a plugin that throws here fails the event as if {@code validate} had.
      */
     default boolean validateMayBlock() {
         return true;
