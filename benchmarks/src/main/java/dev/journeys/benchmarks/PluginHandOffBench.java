@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * What the time limit on a plugin's own {@code validate} costs an event: two triggers alike but for
  * {@link TriggerPlugin#validateMayBlock}, events published on one thread with no automation (so each is the
- * check, the plugin's validate and the event's run-log key), ABBA. H2 in memory; {@code bench.duration} and
- * {@code bench.warmup} seconds per half and for the warm-up.
+ * check, the plugin's validate and the event's run-log key), ABBA. H2 in memory; {@code bench.duration} seconds
+ * per side in two halves, after {@code bench.warmup} seconds of each side in two turns.
  */
 public final class PluginHandOffBench {
 

@@ -53,13 +53,13 @@ public final class ReferralLinkClickedTrigger implements TriggerPlugin {
         return ATTRIBUTES;
     }
 
-    /** Presence and types are already checked here; only what they cannot say is left to check. */
     /** Its checks read only the attributes given: no thread hand-off or time limit needed. */
     @Override
     public boolean validateMayBlock() {
         return false;
     }
 
+    /** Presence and types are already checked here; only what they cannot say is left to check. */
     @Override
     public List<String> validate(Map<String, Object> attributes) {
         List<String> problems = new ArrayList<>();
