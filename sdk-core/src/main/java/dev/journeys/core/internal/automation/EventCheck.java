@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -155,7 +154,7 @@ public final class EventCheck {
      */
     public static Map<String, AttributeSpec> declared(TriggerPlugin plugin) {
         String trigger = key(plugin);
-        List<AttributeSpec> specs = guarded(trigger, "attributes", plugin::attributes);
+        List<AttributeSpec> specs = PluginFailure.guarded(trigger, "attributes", plugin::attributes);
         if (specs == null) {
             throw new PluginFailure(trigger, "attributes answered null", null);
         }
@@ -174,19 +173,11 @@ public final class EventCheck {
 
     static String key(TriggerPlugin plugin) {
         Objects.requireNonNull(plugin, "plugin");
-        String key = guarded(plugin.getClass().getName(), "key", plugin::key);
+        String key = PluginFailure.guarded(plugin.getClass().getName(), "key", plugin::key);
         if (key == null || key.isBlank()) {
             throw new PluginFailure(plugin.getClass().getName(), "key answered " + AttributeValues.quote(key), null);
         }
         return key;
-    }
-
-    private static <T> T guarded(String trigger, String method, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw new PluginFailure(trigger, method + " threw", e);
-        }
     }
 
     private static void eventId(String id) {

@@ -1,6 +1,7 @@
 package dev.journeys.core.internal.automation;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A trigger plugin broke its contract: it threw, or answered {@code null}, or declared its attributes
@@ -26,5 +27,14 @@ public final class PluginFailure extends RuntimeException {
     /** The key of the plugin at fault, as far as it could tell it. */
     public String pluginKey() {
         return pluginKey;
+    }
+
+    /** Calls one of a plugin's methods; what it throws becomes a failure naming the plugin and the method. */
+    static <T> T guarded(String pluginKey, String method, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new PluginFailure(pluginKey, method + " threw", e);
+        }
     }
 }
