@@ -315,22 +315,8 @@ public final class EventBench {
                 eventGc, moveGc);
     }
 
-    /** Two runs of one side as one: counts and times added, machine CPU weighted by time. */
-    static Harness.Run plus(Harness.Run a, Harness.Run b) {
-        if (a == null) {
-            return b;
-        }
-        CpuMeter.Usage cpu = a.cpu() == null || b.cpu() == null ? null : new CpuMeter.Usage(
-                weighted(a.cpu().machineCores(), a.nanos(), b.cpu().machineCores(), b.nanos()),
-                weighted(a.cpu().jvmCores(), a.nanos(), b.cpu().jvmCores(), b.nanos()),
-                weighted(a.cpu().postgresCores(), a.nanos(), b.cpu().postgresCores(), b.nanos()));
-        return new Harness.Run(a.moves() + b.moves(), a.failures() + b.failures(), a.nanos() + b.nanos(),
-                a.firstFailure() != null ? a.firstFailure() : b.firstFailure(), a.threadCpuNanos() + b.threadCpuNanos(),
-                cpu);
-    }
-
-    private static double weighted(double x, long xNanos, double y, long yNanos) {
-        return (x * xNanos + y * yNanos) / (xNanos + yNanos);
+    private static Harness.Run plus(Harness.Run sum, Harness.Run next) {
+        return sum == null ? next : sum.plus(next);
     }
 
     // ---- Scaling with the automations on the trigger -------------------------------------------------

@@ -20,6 +20,20 @@ final class Harness {
         double perSecond() {
             return moves * 1e9 / nanos;
         }
+
+        /** This run and {@code other} as one: counts and times added, machine CPU weighted by time. */
+        Run plus(Run other) {
+            CpuMeter.Usage both = cpu == null || other.cpu == null ? null : new CpuMeter.Usage(
+                    weighted(cpu.machineCores(), other.cpu.machineCores(), other),
+                    weighted(cpu.jvmCores(), other.cpu.jvmCores(), other),
+                    weighted(cpu.postgresCores(), other.cpu.postgresCores(), other));
+            return new Run(moves + other.moves, failures + other.failures, nanos + other.nanos,
+                    firstFailure != null ? firstFailure : other.firstFailure, threadCpuNanos + other.threadCpuNanos, both);
+        }
+
+        private double weighted(double mine, double theirs, Run other) {
+            return (mine * nanos + theirs * other.nanos) / (nanos + other.nanos);
+        }
     }
 
     interface Factory<T> {
