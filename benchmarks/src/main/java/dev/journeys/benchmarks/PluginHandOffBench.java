@@ -7,13 +7,12 @@ import dev.journeys.jdbc.Journeys;
 import dev.journeys.spi.AttributeSpec;
 import dev.journeys.spi.AttributeType;
 import dev.journeys.spi.TriggerPlugin;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the time limit on a plugin's own {@code validate} costs an event: two triggers alike but for
@@ -47,13 +46,12 @@ public final class PluginHandOffBench {
         }
     }
 
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private static long ids;
+    private static final AtomicLong IDS = new AtomicLong();
 
     private PluginHandOffBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         Locale.setDefault(Locale.ROOT);
         double seconds = Double.parseDouble(System.getProperty("bench.duration", "10"));
         double warmup = Double.parseDouble(System.getProperty("bench.warmup", "5"));
@@ -61,39 +59,32 @@ public final class PluginHandOffBench {
         Validating handedOff = new Validating("bench.handed_off", true);
         try (JourneysSdk sdk = Journeys.configure().trigger(inline).trigger(handedOff).load()) {
             AutomationService automations = sdk.defaultTenant().automations();
-            for (Validating t : List.of(inline, handedOff, inline, handedOff)) {
-                run(automations, t, warmup / 2);
+            List<Mover> a = List.of(publisher(automations, inline));
+            List<Mover> b = List.of(publisher(automations, handedOff));
+            for (List<Mover> side : List.of(a, b, a, b)) {
+                Harness.run(side, warmup / 2);
             }
-            double[] a1 = run(automations, inline, seconds / 2);
-            double[] b1 = run(automations, handedOff, seconds / 2);
-            double[] b2 = run(automations, handedOff, seconds / 2);
-            double[] a2 = run(automations, inline, seconds / 2);
+            Harness.Run a1 = Harness.run(a, seconds / 2);
+            Harness.Run b1 = Harness.run(b, seconds / 2);
+            Harness.Run b2 = Harness.run(b, seconds / 2);
+            Harness.Run a2 = Harness.run(a, seconds / 2);
             System.out.printf("Plugin validate, one publishing thread, H2 in memory, no automation, %.0f s per side (ABBA)%n",
                     seconds);
-            System.out.printf("%-32s %12s %14s %14s%n", "", "events/s", "us per event", "CPU us/event");
-            print("validateMayBlock() false: inline", a1, a2);
-            print("validateMayBlock() true: pool", b1, b2);
+            System.out.printf("%-32s %12s %14s %14s %7s%n", "", "events/s", "us per event", "CPU us/event", "failed");
+            print("validateMayBlock() false: inline", a1.plus(a2));
+            print("validateMayBlock() true: pool", b1.plus(b2));
         }
     }
 
-    /** @return events, wall nanos, caller CPU nanos */
-    private static double[] run(AutomationService automations, Validating trigger, double seconds) {
+    /** A step publishes one event with a new id; it counts if the event was applied, not taken for a duplicate. */
+    private static Mover publisher(AutomationService automations, Validating trigger) {
         Map<String, Object> attributes = Map.of("status", "paid", "amount", "12.50");
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long cpu0 = CPU.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        long n = 0;
-        while (System.nanoTime() < end) {
-            automations.publish(new TriggerEvent("e-" + ids++, trigger.key(), "contact-1", Instant.now(), attributes));
-            n++;
-        }
-        return new double[] {n, System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0};
+        return () -> !automations.publish(new TriggerEvent("e-" + IDS.incrementAndGet(), trigger.key(), "contact-1",
+                Instant.now(), attributes)).duplicate();
     }
 
-    private static void print(String label, double[] first, double[] second) {
-        double n = first[0] + second[0];
-        double nanos = first[1] + second[1];
-        System.out.printf("%-32s %,12.0f %14.1f %14.1f%n", label, n * 1e9 / nanos, nanos / 1e3 / n,
-                (first[2] + second[2]) / 1e3 / n);
+    private static void print(String label, Harness.Run run) {
+        System.out.printf("%-32s %,12.0f %14.1f %14.1f %7d%n", label, run.perSecond(), run.nanos() / 1e3 / run.moves(),
+                run.threadCpuNanos() / 1e3 / run.moves(), run.failures());
     }
 }
