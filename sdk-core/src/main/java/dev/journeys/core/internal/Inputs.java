@@ -4,6 +4,7 @@ import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
+import dev.journeys.core.internal.automation.AttributeValues;
 import java.util.regex.Pattern;
 
 /** Checks what hosts pass in, so that bad input fails with a typed error before anything is written. */
@@ -33,7 +34,7 @@ final class Inputs {
         if (stripped.length() > JourneyService.MAX_NAME_LENGTH) {
             throw new InvalidInputException(what + " is longer than " + JourneyService.MAX_NAME_LENGTH + " characters");
         }
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
+        if (AttributeValues.hasControlCharacter(stripped)) {
             throw new InvalidInputException(what + " must not contain control characters");
         }
         return stripped;

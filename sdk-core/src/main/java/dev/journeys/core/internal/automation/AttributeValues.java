@@ -92,7 +92,13 @@ public final class AttributeValues {
      */
     public static Object convert(AttributeSpec spec, Object raw) {
         Objects.requireNonNull(spec, "spec");
-        return convert("attribute " + quote(spec.name()), spec.type(), raw);
+        Objects.requireNonNull(spec.type(), "type");
+        try {
+            return convertOrExplain(spec.type(), raw);
+        } catch (Unconvertible e) {
+            // Named here, not before: every attribute of every event passes, and few fail.
+            throw unconvertible("attribute " + quote(spec.name()), spec.type(), raw, e);
+        }
     }
 
     /** As {@link #convert(AttributeSpec, Object)}, with {@code subject} naming what is converted in errors. */
@@ -101,9 +107,13 @@ public final class AttributeValues {
         try {
             return convertOrExplain(type, raw);
         } catch (Unconvertible e) {
-            throw new InvalidInputException(subject + " must be " + expected(type) + ", was " + show(raw)
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw unconvertible(subject, type, raw, e);
         }
+    }
+
+    private static InvalidInputException unconvertible(String subject, AttributeType type, Object raw, Unconvertible e) {
+        return new InvalidInputException(subject + " must be " + expected(type) + ", was " + show(raw)
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     /**
@@ -357,6 +367,16 @@ public final class AttributeValues {
             return shorten(normalise(d).toPlainString());
         }
         return shorten(String.valueOf(value));
+    }
+
+    /** Whether {@code s} holds a control character; a loop, since every event's ids pass here. */
+    public static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String quote(String s) {

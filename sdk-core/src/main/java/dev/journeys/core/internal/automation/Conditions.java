@@ -147,45 +147,54 @@ public final class Conditions {
         if (operator == Operator.PRESENT) {
             return Optional.empty();
         }
-        String was = name + " was " + AttributeValues.display(actual);
         for (Object operand : operands) {
             if (operand == null || kind(operand) != kind(actual) || kind(actual) == null) {
-                return Optional.of(was + " (" + simpleName(actual) + "), which cannot be compared with "
+                return Optional.of(was(name, actual) + " (" + simpleName(actual) + "), which cannot be compared with "
                         + AttributeValues.display(operand) + " (" + simpleName(operand)
                         + "): the condition does not fit the trigger's attributes any more");
             }
         }
         if ((operator == Operator.GREATER_THAN || operator == Operator.LESS_THAN) && !ordered(actual)
                 || operator == Operator.CONTAINS && !(actual instanceof String)) {
-            return Optional.of(was + " (" + simpleName(actual) + "), to which " + operator + " does not apply");
+            return Optional.of(was(name, actual) + " (" + simpleName(actual) + "), to which " + operator
+                    + " does not apply");
         }
         Object operand = operands.get(0);
+        // The explanation is built only for a condition that failed: a holding one, the moving automation's, costs none.
         switch (operator) {
             case EQUALS:
                 return same(actual, operand) ? Optional.empty()
-                        : Optional.of(was + ", expected " + AttributeValues.display(operand));
+                        : Optional.of(was(name, actual) + ", expected " + AttributeValues.display(operand));
             case NOT_EQUALS:
                 return !same(actual, operand) ? Optional.empty()
-                        : Optional.of(was + ", expected anything but " + AttributeValues.display(operand));
+                        : Optional.of(was(name, actual) + ", expected anything but " + AttributeValues.display(operand));
             case IN:
-                return operands.stream().anyMatch(o -> same(actual, o)) ? Optional.empty()
-                        : Optional.of(was + ", expected one of " + shown(operands));
+                for (Object o : operands) {
+                    if (same(actual, o)) {
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(was(name, actual) + ", expected one of " + shown(operands));
             case GREATER_THAN:
                 return compare(actual, operand) > 0 ? Optional.empty()
-                        : Optional.of(was + ", expected " + (actual instanceof Instant ? "later than " : "more than ")
-                                + AttributeValues.display(operand));
+                        : Optional.of(was(name, actual) + ", expected "
+                                + (actual instanceof Instant ? "later than " : "more than ") + AttributeValues.display(operand));
             case LESS_THAN:
                 return compare(actual, operand) < 0 ? Optional.empty()
-                        : Optional.of(was + ", expected " + (actual instanceof Instant ? "earlier than " : "less than ")
-                                + AttributeValues.display(operand));
+                        : Optional.of(was(name, actual) + ", expected "
+                                + (actual instanceof Instant ? "earlier than " : "less than ") + AttributeValues.display(operand));
             case CONTAINS:
                 return ((String) actual).toLowerCase(Locale.ROOT).contains(((String) operand).toLowerCase(Locale.ROOT))
                         ? Optional.empty()
-                        : Optional.of(was + ", expected it to contain " + AttributeValues.display(operand)
+                        : Optional.of(was(name, actual) + ", expected it to contain " + AttributeValues.display(operand)
                                 + " (ignoring case)");
             default:
                 throw new AssertionError(operator);
         }
+    }
+
+    private static String was(String name, Object actual) {
+        return name + " was " + AttributeValues.display(actual);
     }
 
     static boolean fits(Operator operator, AttributeType type) {

@@ -191,7 +191,7 @@ public final class EventCheck {
             throw new InvalidInputException("event id must not start or end with whitespace, was "
                     + AttributeValues.quote(id));
         }
-        if (id.chars().anyMatch(Character::isISOControl)) {
+        if (AttributeValues.hasControlCharacter(id)) {
             throw new InvalidInputException("event id must not contain control characters");
         }
     }
