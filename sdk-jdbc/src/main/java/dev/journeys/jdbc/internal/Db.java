@@ -18,7 +18,8 @@ import org.jdbi.v3.core.JdbiException;
 /** A started database: Jdbi, its dialect, and the translation of driver failures into SDK errors. */
 final class Db {
 
-    private static final int LOCK_STRIPES = 64;
+    /** 64, so that a set of stripes fits in one {@code long} ({@link #asMoves}). */
+    private static final int LOCK_STRIPES = Long.SIZE;
 
     final Jdbi jdbi;
     final MoveWriter moves;
@@ -64,16 +65,19 @@ final class Db {
         if (journeyLocks.length == 0) {
             return call(work);
         }
-        int[] stripes = java.util.Arrays.stream(journeys)
-                .mapToInt(j -> (int) Math.floorMod(j, (long) LOCK_STRIPES)).distinct().sorted().toArray();
-        for (int i = 0; i < stripes.length; i++) {
-            journeyLocks[stripes[i]].readLock().lock();
+        // One bit per stripe: repeats collapse and the bits read in stripe order, without sorting anything.
+        long stripes = 0;
+        for (long journey : journeys) {
+            stripes |= 1L << Math.floorMod(journey, (long) LOCK_STRIPES);
+        }
+        for (long left = stripes; left != 0; left &= left - 1) {
+            journeyLocks[Long.numberOfTrailingZeros(left)].readLock().lock();
         }
         try {
             return call(work);
         } finally {
-            for (int i = stripes.length - 1; i >= 0; i--) {
-                journeyLocks[stripes[i]].readLock().unlock();
+            for (long left = stripes; left != 0; left &= left - 1) {
+                journeyLocks[Long.numberOfTrailingZeros(left)].readLock().unlock();
             }
         }
     }

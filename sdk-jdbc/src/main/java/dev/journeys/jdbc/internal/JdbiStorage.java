@@ -386,9 +386,13 @@ final class JdbiStorage implements Storage {
         return automations.eventApplied(tenant, eventId);
     }
 
-    /** The journeys several moves touch, for the per-journey locks an embedded database takes. */
+    /** The journey of each move, repeats and all, for the per-journey locks an embedded database takes. */
     private static long[] journeysOf(List<MoveWrite> moves) {
-        return moves.stream().mapToLong(m -> m.journeyId().value()).distinct().toArray();
+        long[] journeys = new long[moves.size()];
+        for (int i = 0; i < journeys.length; i++) {
+            journeys[i] = moves.get(i).journeyId().value();
+        }
+        return journeys;
     }
 
     // ---- imports
