@@ -30,6 +30,7 @@ import dev.journeys.spi.TriggerPlugin;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -235,13 +236,14 @@ final class AutomationEngine {
         List<MoveWrite> writes = new ArrayList<>();
         List<RunRow> runs = new ArrayList<>();
         boolean skipOnCache = false;
+        Instant now = moves.now();
         for (Automation automation : automations) {
             if (!automation.enabled()) {
                 continue;
             }
             Optional<RunDecision> unmatched = firstUnmatched(automation, attributes);
             if (unmatched.isPresent()) {
-                runs.add(row(automation, event, depth, unmatched.get(), -1));
+                runs.add(row(automation, event, depth, now, unmatched.get(), -1));
                 continue;
             }
             MoveSource source = new MoveSource.Automation(automation.id(), event.eventId());
@@ -249,8 +251,9 @@ final class AutomationEngine {
                 Outcome.MoveToStage target = (Outcome.MoveToStage) outcome;
                 Optional<Journey> found = catalog.find(tenant, target.journey(), fresh);
                 if (found.isEmpty()) {
-                    runs.add(row(automation, event, depth, new RunDecision.Skipped(target.journey(), "UNKNOWN_JOURNEY",
-                            "no " + target.journey() + " in this tenant"), -1));
+                    runs.add(row(automation, event, depth, now,
+                            new RunDecision.Skipped(target.journey(), "UNKNOWN_JOURNEY", "no " + target.journey() + " in this tenant"),
+                            -1));
                     skipOnCache |= !fresh;
                     continue;
                 }
@@ -269,13 +272,13 @@ final class AutomationEngine {
                     writes.add(write);
                     planned.put(key, new PlacementState(journey.id(), event.contactKey(), accept.to(), write.effectiveAt(),
                             current.version() + 1));
-                    runs.add(row(automation, event, depth,
+                    runs.add(row(automation, event, depth, now,
                             new RunDecision.Moved(journey.id(), accept.from(), stage, -1), writes.size() - 1));
                 } else {
                     RunDecision.Skipped skipped = decision instanceof Decision.Refuse refuse
                             ? new RunDecision.Skipped(journey.id(), refuse.reason().code(), refuse.reason().message())
                             : new RunDecision.Skipped(journey.id(), "ALREADY_IN_STAGE", "already in " + stage);
-                    runs.add(row(automation, event, depth, skipped, -1));
+                    runs.add(row(automation, event, depth, now, skipped, -1));
                     skipOnCache |= !fresh;
                 }
             }
@@ -295,8 +298,9 @@ final class AutomationEngine {
     }
 
     private Plan loopStopped(TriggerEvent event, List<Automation> automations, int depth) {
+        Instant now = moves.now();
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
-                .map(a -> row(a, event, depth, new RunDecision.LoopStopped(depth), -1)).toList();
+                .map(a -> row(a, event, depth, now, new RunDecision.LoopStopped(depth), -1)).toList();
         return new Plan(List.of(), runs, false);
     }
 
@@ -306,8 +310,9 @@ final class AutomationEngine {
         if (storage.eventApplied(tenant, event.eventId())) {
             return new EventResult(event.eventId(), true, resumeChain(tenant, event.eventId()));
         }
+        Instant now = moves.now();
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
-                .map(a -> row(a, event, depth, new RunDecision.Failed(error), -1)).toList();
+                .map(a -> row(a, event, depth, now, new RunDecision.Failed(error), -1)).toList();
         EventCommit commit = storage.applyEvent(tenant,
                 new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), List.of(), runs,
                         false));
@@ -315,9 +320,10 @@ final class AutomationEngine {
         return new EventResult(event.eventId(), false, records);
     }
 
-    private RunRow row(Automation automation, TriggerEvent event, int depth, RunDecision decision, int moveIndex) {
-        return new RunRow(automation.id(), event.eventId(), event.triggerType(), event.contactKey(), moves.now(), depth,
-                decision, moveIndex);
+    private static RunRow row(Automation automation, TriggerEvent event, int depth, Instant at, RunDecision decision,
+                              int moveIndex) {
+        return new RunRow(automation.id(), event.eventId(), event.triggerType(), event.contactKey(), at, depth, decision,
+                moveIndex);
     }
 
     /** Storage reads back "condition i failed"; the automation knows which condition that was. */
