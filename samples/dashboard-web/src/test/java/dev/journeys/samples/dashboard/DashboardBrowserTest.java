@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -123,9 +124,18 @@ class DashboardBrowserTest {
         }
     }
 
+    /**
+     * The number the page shows for a stage, read in one script call: the live refresh replaces the table, and
+     * an element found before a refresh and read after it is stale (a CI run failed so).
+     */
     private static long count(WebDriver driver, String stage) {
-        return Long.parseLong(driver.findElement(By.cssSelector(REFERRAL + " [data-stage-count='" + stage + "']"))
-                .getText().strip());
+        String selector = REFERRAL + " [data-stage-count='" + stage + "']";
+        Object text = ((JavascriptExecutor) driver).executeScript(
+                "const e = document.querySelector(arguments[0]); return e === null ? null : e.textContent;", selector);
+        if (text == null) {
+            throw new NoSuchElementException("no " + selector + " on the page");
+        }
+        return Long.parseLong(text.toString().strip());
     }
 
     private static List<LogEntry> problems(WebDriver driver) {
