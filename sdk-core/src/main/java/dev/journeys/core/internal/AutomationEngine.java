@@ -314,8 +314,7 @@ final class AutomationEngine {
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, now, new RunDecision.Failed(error), -1)).toList();
         EventCommit commit = storage.applyEvent(tenant,
-                new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), List.of(), runs,
-                        false));
+                new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, now, List.of(), runs, false));
         List<RunRecord> records = commit instanceof EventCommit.Applied applied ? applied.records() : List.of();
         return new EventResult(event.eventId(), false, records);
     }

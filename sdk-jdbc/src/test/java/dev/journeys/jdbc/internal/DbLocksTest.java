@@ -26,7 +26,7 @@ class DbLocksTest {
 
     @Test
     void moves_of_several_journeys_hold_off_changes_of_each_until_they_end() throws InterruptedException {
-        CountDownLatch[] changes = new CountDownLatch[3];
+        CountDownLatch[] changes = new CountDownLatch[2];
         db.asMoves(new long[] {5, 700, 5}, () -> {
             changes[0] = changeOf(5);
             changes[1] = changeOf(700);
