@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,14 @@ class PluginClockTest {
         };
     }
 
+    /** A validate that notes the thread it runs on in {@code threads}, and finds {@code a} odd. */
+    private static Function<Map<String, Object>, List<String>> notingThread(List<String> threads) {
+        return a -> {
+            threads.add(Thread.currentThread().getName());
+            return List.of("a is odd: " + a.get("a"));
+        };
+    }
+
     private static final TriggerPlugin DEFAULT_VALIDATE = new TriggerPlugin() {
         public String key() {
             return "test.plain";
@@ -65,10 +74,7 @@ class PluginClockTest {
     @DisplayName("an overridden validate runs on a plugin thread and its answer comes back")
     void overriddenValidateRunsOnAPluginThread() {
         List<String> threads = new ArrayList<>();
-        TriggerPlugin plugin = validating(a -> {
-            threads.add(Thread.currentThread().getName());
-            return List.of("a is odd: " + a.get("a"));
-        });
+        TriggerPlugin plugin = validating(notingThread(threads));
 
         assertThat(new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES))
                 .containsExactly("a is odd: 1");
@@ -76,7 +82,7 @@ class PluginClockTest {
     }
 
     /** A plugin whose validate does what it is told, and which says whether that may block. */
-    private static TriggerPlugin validating(java.util.function.BooleanSupplier mayBlock,
+    private static TriggerPlugin validating(BooleanSupplier mayBlock,
                                             Function<Map<String, Object>, List<String>> validate) {
         TriggerPlugin inner = validating(validate);
         return new TriggerPlugin() {
@@ -106,10 +112,7 @@ class PluginClockTest {
     @DisplayName("a plugin whose validate does not block is called on the caller's thread, under a limit too")
     void nonBlockingValidateIsCalledDirectly() {
         List<String> threads = new ArrayList<>();
-        TriggerPlugin plugin = validating(() -> false, a -> {
-            threads.add(Thread.currentThread().getName());
-            return List.of("a is odd: " + a.get("a"));
-        });
+        TriggerPlugin plugin = validating(() -> false, notingThread(threads));
 
         assertThat(new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES))
                 .containsExactly("a is odd: 1");
@@ -120,10 +123,7 @@ class PluginClockTest {
     @DisplayName("a plugin that answers it may block is handed to a plugin thread, as by default")
     void blockingValidateRunsOnAPluginThread() {
         List<String> threads = new ArrayList<>();
-        TriggerPlugin plugin = validating(() -> true, a -> {
-            threads.add(Thread.currentThread().getName());
-            return List.of();
-        });
+        TriggerPlugin plugin = validating(() -> true, notingThread(threads));
 
         new PluginClock(Duration.ofSeconds(5)).validate("test.timed", plugin, ATTRIBUTES);
 
@@ -153,10 +153,7 @@ class PluginClockTest {
     @DisplayName("a limit of zero calls every plugin on the caller's thread")
     void zeroLimitCallsOnTheCallersThread() {
         List<String> threads = new ArrayList<>();
-        TriggerPlugin plugin = validating(a -> {
-            threads.add(Thread.currentThread().getName());
-            return List.of();
-        });
+        TriggerPlugin plugin = validating(notingThread(threads));
 
         new PluginClock(Duration.ZERO).validate("test.timed", plugin, ATTRIBUTES);
 
