@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A plugin that keeps the default {@code validate}, or says that its {@code validate} does not block
  * ({@link TriggerPlugin#validateMayBlock}), is called directly: handing a call to another thread and back
  * cost an event 37 to 80 µs and 20 to 40 µs of the caller's CPU in PluginHandOffBench, as much as a whole
- * event costs otherwise. The others run on a small pool of daemon threads; a thread left behind in a plugin that
- * never returns is not reused, and once {@link #MAX_THREADS} are so stuck, further calls fail at once instead
- * of piling up.
+ * event costs otherwise. The others run on a small pool of daemon threads; a thread left behind in a plugin
+ * that never returns is not reused, and once {@link #MAX_THREADS} are so stuck, further calls fail at once
+ * instead of piling up.
  */
 public final class PluginClock {
 
