@@ -523,6 +523,10 @@ public final class EventBench {
     private static void truncateRunLog(BenchDatabase db) throws SQLException {
         if (!Boolean.getBoolean("bench.events.keepLog")) {
             db.execute("truncate table run_log");
+            if (!db.name().equals("postgres")) {
+                // H2 files the run log by contact in a table of its own (V19); its ids continue past the truncation.
+                db.execute("truncate table run_log_contacts");
+            }
         }
     }
 

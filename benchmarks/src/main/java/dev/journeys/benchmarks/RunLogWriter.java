@@ -15,7 +15,7 @@ import java.time.temporal.ChronoUnit;
  */
 final class RunLogWriter implements AutoCloseable {
 
-    /** Same columns and indexes as run_log (V11 migration). */
+    /** Same columns and indexes as run_log (V11 migration; on H2 without the contact index, which V19 files instead). */
     static void createTable(BenchDatabase db) throws SQLException {
         db.execute("drop table if exists bench_run_log", """
                 create table bench_run_log (
@@ -27,10 +27,12 @@ final class RunLogWriter implements AutoCloseable {
                     recorded_at  timestamp with time zone not null,
                     chain_depth  integer      not null,
                     decisions    varchar(1000000) not null)""",
-                "create index bench_run_log_contact on bench_run_log (tenant_id, contact_key, id)",
                 "create index bench_run_log_event on bench_run_log (tenant_id, event_id, id)",
                 "create index bench_run_log_time on bench_run_log (tenant_id, recorded_at)",
                 "create index bench_run_log_trigger on bench_run_log (tenant_id, trigger_type, id)");
+        if (db.name().equals("postgres")) {
+            db.execute("create index bench_run_log_contact on bench_run_log (tenant_id, contact_key, id)");
+        }
     }
 
     static void truncate(BenchDatabase db) throws SQLException {

@@ -90,7 +90,7 @@ final class AutomationStore {
     }
 
     List<RunRecord> runLog(String tenant, RunLogQuery q) {
-        return Db.call(() -> db.jdbi.withHandle(h -> RunLog.query(h, tenant, q)));
+        return Db.call(() -> db.jdbi.withHandle(h -> RunLogQueries.query(h, db.dialect, tenant, q)));
     }
 
     boolean eventApplied(String tenant, String eventId) {

@@ -1,7 +1,6 @@
 package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.ContactFold;
 import dev.journeys.core.internal.storage.FlowDelta;
@@ -356,15 +355,7 @@ final class DashboardFold {
         }
     }
 
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T sql(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StorageException("folding the dashboard failed: " + e.getMessage(), e);
-        }
+    private <T> T sql(Db.SqlWork<T> work) {
+        return Db.onConnection(dataSource, "folding the dashboard", work);
     }
 }

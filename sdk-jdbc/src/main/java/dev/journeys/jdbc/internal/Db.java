@@ -60,13 +60,18 @@ final class Db {
         return guarded(journeyLocks.length == 0 ? null : stripe(journey).writeLock(), work);
     }
 
-    /** Like {@link #asMove} for several journeys at once; locks are taken in stripe order, so never cross. */
+    /**
+     * Like {@link #asMove} for several journeys at once, and for any write of the run log; locks are taken in
+     * stripe order, so never cross.
+     */
     <T> T asMoves(long[] journeys, Supplier<T> work) {
         if (journeyLocks.length == 0) {
             return call(work);
         }
         // One bit per stripe: repeats collapse and the bits read in stripe order, without sorting anything.
-        long stripes = 0;
+        // Writes without moves take stripe 0 (read locks share it): the run log's filer relies on every
+        // run-log row being written under a stripe (RunLogContacts).
+        long stripes = journeys.length == 0 ? 1L : 0L;
         for (long journey : journeys) {
             stripes |= 1L << Math.floorMod(journey, (long) LOCK_STRIPES);
         }
@@ -148,6 +153,15 @@ final class Db {
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection of its own; a driver failure becomes a StorageException saying what failed. */
+    static <T> T onConnection(DataSource dataSource, String what, SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException(what + " failed: " + e.getMessage(), e);
+        }
     }
 
     /**

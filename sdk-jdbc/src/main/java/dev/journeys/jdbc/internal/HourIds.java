@@ -7,6 +7,7 @@ import java.util.Arrays;
  * ascending, as runs of consecutive ids, each run the gap from the last id before it (from 0 for the first)
  * and {@code +n} for n more ids that follow one by one. {@code 100+50,10,10+1} is 100 to 150, 160, 170
  * and 171. A single id in decimal is a valid text, which is how V18 filed the history folded before it.
+ * {@code run_log_contacts} keeps a contact's run-log ids in the same text ({@link RunLogContacts}).
  *
  * <p>Moves are written in bursts and folded in id order, so the ids of one journey's hour in one fold are
  * mostly one run: a few characters where an index entry per move would be tens of bytes.

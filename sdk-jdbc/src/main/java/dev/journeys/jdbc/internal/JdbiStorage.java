@@ -65,6 +65,8 @@ final class JdbiStorage implements Storage {
     private volatile ImportStore imports;
     private volatile DashboardStore dashboard;
     private volatile DashboardFold fold;
+    /** H2 only: PostgreSQL indexes the run log by contact. */
+    private volatile Optional<RunLogContacts> runLogContacts;
     private volatile CommitFollower commits;
 
     JdbiStorage(DatabaseSettings settings, CoreSettings core) {
@@ -108,6 +110,7 @@ final class JdbiStorage implements Storage {
             imports = new ImportStore(opened);
             dashboard = new DashboardStore(opened);
             fold = new DashboardFold(opened, ds);
+            runLogContacts = dialect == Dialect.H2 ? Optional.of(new RunLogContacts(opened, ds)) : Optional.empty();
             dataSource = ds;
             db = opened;
         } catch (FlywayException e) {
@@ -476,7 +479,9 @@ final class JdbiStorage implements Storage {
     @Override
     public boolean foldDashboard() {
         definitions();
-        return fold.fold() >= DashboardFold.CHUNK;
+        // The run log's by-contact filing rides on the fold's cadence: both are background catching-up.
+        boolean moreRuns = runLogContacts.map(r -> r.file() >= RunLogContacts.CHUNK).orElse(false);
+        return fold.fold() >= DashboardFold.CHUNK || moreRuns;
     }
 
     @Override

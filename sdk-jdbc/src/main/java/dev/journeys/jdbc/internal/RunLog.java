@@ -1,6 +1,5 @@
 package dev.journeys.jdbc.internal;
 
-import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,9 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * The run log in {@code run_log}: one row per attempt at an event, holding every decision taken for it
@@ -21,6 +17,8 @@ import org.jdbi.v3.core.statement.Query;
  * <p>A record's id is its row's id shifted left by {@link #POSITION_BITS}, plus its place in the row, so
  * that ids still order the log. There is no index by automation: every automation considered for an event
  * listens on the event's trigger, whose type never changes, so the rows of that trigger are the candidates.
+ * Nor, on H2, by contact: {@link RunLogContacts} files that lookup in the background. Reads are in
+ * {@link RunLogQueries}.
  */
 final class RunLog {
 
@@ -192,62 +190,5 @@ final class RunLog {
             }
         }
         return records;
-    }
-
-    /** Newest first: rows by id descending, and the decisions of a row from last to first. */
-    static List<RunRecord> query(Handle h, String tenant, RunLogQuery q) {
-        Optional<String> trigger = Optional.empty();
-        if (q.automationId().isPresent()) {
-            trigger = h.createQuery("select trigger_type from automations where id = :id and tenant_id = :tenant")
-                    .bind("id", q.automationId().get()).bind("tenant", tenant).mapTo(String.class).findOne();
-            if (trigger.isEmpty()) {
-                return List.of();
-            }
-        }
-        // Rows that only key an applied event hold no decision; without this, a page of them yields nothing.
-        StringBuilder sql = new StringBuilder(
-                "select * from run_log where tenant_id = :tenant and id < :before and decisions <> ''");
-        // The automation's id as its entries begin, so the database hands over only rows that may hold one: a
-        // new automation on a busy trigger would otherwise page through the trigger's whole history. Text in
-        // a detail can match too; the decoding below drops those.
-        Optional<String> entryStart = q.automationId().map(id -> "%" + Long.toString(id).length() + ":" + id + "%");
-        trigger.ifPresent(x -> sql.append(" and trigger_type = :trigger and decisions like :entry"));
-        q.contactKey().ifPresent(x -> sql.append(" and contact_key = :contact"));
-        q.eventId().ifPresent(x -> sql.append(" and event_id = :event"));
-        q.from().ifPresent(x -> sql.append(" and recorded_at >= :from"));
-        q.until().ifPresent(x -> sql.append(" and recorded_at < :until"));
-        sql.append(" order by id desc fetch first :rows rows only");
-        List<RunRecord> found = new ArrayList<>();
-        long before = Long.MAX_VALUE;
-        while (found.size() < q.limit()) {
-            int wanted = q.limit() - found.size();
-            Query query = h.createQuery(sql.toString()).bind("tenant", tenant).bind("before", before)
-                    // Every row read holds at least one record wanted, but for the rare false match above.
-                    .bind("rows", wanted);
-            trigger.ifPresent(x -> query.bind("trigger", x).bind("entry", entryStart.orElseThrow()));
-            q.contactKey().ifPresent(x -> query.bind("contact", x));
-            q.eventId().ifPresent(x -> query.bind("event", x));
-            q.from().ifPresent(x -> query.bind("from", Rows.utc(x)));
-            q.until().ifPresent(x -> query.bind("until", Rows.utc(x)));
-            List<Object[]> rows = query.map((rs, ctx) -> new Object[] {rs.getLong("id"), rs.getString("event_id"),
-                    rs.getString("trigger_type"), rs.getString("contact_key"), Rows.instant(rs, "recorded_at"),
-                    rs.getInt("chain_depth"), rs.getString("decisions")}).list();
-            for (Object[] row : rows) {
-                long id = (Long) row[0];
-                List<RunLogCodec.Entry> entries = RunLogCodec.decode((String) row[6]);
-                for (int p = entries.size() - 1; p >= 0 && found.size() < q.limit(); p--) {
-                    RunLogCodec.Entry e = entries.get(p);
-                    if (q.automationId().isEmpty() || q.automationId().get() == e.automationId()) {
-                        found.add(new RunRecord(recordId(id, p), e.automationId(), (String) row[1], (String) row[2],
-                                (String) row[3], (Instant) row[4], (Integer) row[5], e.decision()));
-                    }
-                }
-                before = id;
-            }
-            if (rows.size() < wanted) {
-                break;
-            }
-        }
-        return found;
     }
 }

@@ -20,6 +20,10 @@ final class Migrations {
             return schema == null;
         }
 
+        Dialect dialect() {
+            return h2() ? Dialect.H2 : Dialect.POSTGRES;
+        }
+
         /** Drops the PostgreSQL schema; an H2 database in memory goes with the JVM. */
         void drop() throws java.sql.SQLException {
             if (schema != null) {
@@ -42,7 +46,7 @@ final class Migrations {
         }
 
         void migrateTo(String target) {
-            var configuration = JdbiStorage.migrations(h2() ? Dialect.H2 : Dialect.POSTGRES).dataSource(url, null, null);
+            var configuration = JdbiStorage.migrations(dialect()).dataSource(url, null, null);
             if (schema != null) {
                 configuration.schemas(schema);
             }
