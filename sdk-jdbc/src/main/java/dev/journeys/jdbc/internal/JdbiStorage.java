@@ -479,9 +479,28 @@ final class JdbiStorage implements Storage {
     @Override
     public boolean foldDashboard() {
         definitions();
-        // The run log's by-contact filing rides on the fold's cadence: both are background catching-up.
-        boolean moreRuns = runLogContacts.map(r -> r.file() >= RunLogContacts.CHUNK).orElse(false);
-        return fold.fold() >= DashboardFold.CHUNK || moreRuns;
+        // The run log's by-contact filing rides on the fold's cadence: both are background catching-up, and
+        // neither's failure keeps the other from running.
+        RuntimeException failure = null;
+        boolean more = false;
+        try {
+            more = fold.fold() >= DashboardFold.CHUNK;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            more |= runLogContacts.map(r -> r.file() >= RunLogContacts.CHUNK).orElse(false);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return more;
     }
 
     @Override

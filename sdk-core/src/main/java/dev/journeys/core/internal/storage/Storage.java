@@ -179,7 +179,8 @@ public interface Storage {
     /**
      * Folds the next bounded chunk of committed history not folded yet into the dashboard's aggregates, in
      * one transaction that also moves the fold's mark; call again while it returns true. Safe with
-     * several instances: one folds, the others return at once.
+     * several instances: one folds, the others return at once. A storage may do other background
+     * catching-up of its own on this cadence (the JDBC storage files H2's run log by contact here).
      *
      * @return true when it folded a full chunk, so that more history may be waiting; false when it folded
      *         the rest, found nothing, or another folder or the writers held it off
