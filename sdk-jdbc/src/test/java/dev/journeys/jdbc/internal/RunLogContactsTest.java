@@ -122,23 +122,24 @@ class RunLogContactsTest {
             }
             Future<Long> filing = pool.submit(() -> {
                 long filedCalls = 0;
-                while (writing.get()) {
+                // At least once, however the threads are scheduled.
+                do {
                     if (filer.file() > 0) {
                         filedCalls++;
                     }
-                }
+                } while (writing.get());
                 return filedCalls;
             });
             Future<Integer> reading = pool.submit(() -> {
                 int reads = 0;
-                while (writing.get()) {
+                do {
                     List<Long> before = new ArrayList<>(committed);
                     long[] found = idsOf("t", "c");
                     assertThat(found).as("newest first, each once").isSortedAccordingTo((x, y) -> Long.compare(y, x))
                             .doesNotHaveDuplicates();
                     assertThat(found).as("read %d", reads).contains(before.stream().mapToLong(Long::longValue).toArray());
                     reads++;
-                }
+                } while (writing.get());
                 return reads;
             });
             for (Future<?> writer : writers) {
