@@ -78,6 +78,19 @@ final class RunLogContacts {
     private record Contact(String tenant, String key) {
     }
 
+    /** A contact's ids in the chunk, ascending as the chunk is read. */
+    private static final class Ids {
+        long[] values = new long[4];
+        int size;
+
+        void add(long id) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = id;
+        }
+    }
+
     private long fileUpTo(long highest) {
         return sql(c -> {
             c.setAutoCommit(false);
@@ -87,8 +100,7 @@ final class RunLogContacts {
                     c.rollback();
                     return 0L;
                 }
-                Map<Contact, long[]> ids = new LinkedHashMap<>();
-                Map<Contact, Integer> counts = new LinkedHashMap<>();
+                Map<Contact, Ids> ids = new LinkedHashMap<>();
                 int rows = 0;
                 long last = mark;
                 // Rows that only key an applied event hold no decision: queries never return them.
@@ -99,19 +111,12 @@ final class RunLogContacts {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             last = rs.getLong(1);
-                            Contact contact = new Contact(rs.getString(2), rs.getString(3));
-                            int n = counts.merge(contact, 1, Integer::sum);
-                            long[] own = ids.computeIfAbsent(contact, k -> new long[4]);
-                            if (n > own.length) {
-                                own = Arrays.copyOf(own, own.length * 2);
-                                ids.put(contact, own);
-                            }
-                            own[n - 1] = last;
+                            ids.computeIfAbsent(new Contact(rs.getString(2), rs.getString(3)), k -> new Ids()).add(last);
                             rows++;
                         }
                     }
                 }
-                insert(c, ids, counts);
+                insert(c, ids);
                 // A chunk that was not full read every row up to the highest id.
                 setMark(c, rows == chunk ? last : highest);
                 c.commit();
@@ -123,21 +128,21 @@ final class RunLogContacts {
         });
     }
 
-    private static void insert(Connection c, Map<Contact, long[]> ids, Map<Contact, Integer> counts) throws SQLException {
+    private static void insert(Connection c, Map<Contact, Ids> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into run_log_contacts (tenant_id, contact_key, first_id, ids) values (?, ?, ?, ?)")) {
             StringBuilder packed = new StringBuilder();
-            for (Map.Entry<Contact, long[]> e : ids.entrySet()) {
-                int n = counts.get(e.getKey());
-                for (int from = 0; from < n; ) {
+            for (Map.Entry<Contact, Ids> e : ids.entrySet()) {
+                Ids own = e.getValue();
+                for (int from = 0; from < own.size; ) {
                     packed.setLength(0);
-                    int to = HourIds.encode(e.getValue(), from, n, packed);
+                    int to = HourIds.encode(own.values, from, own.size, packed);
                     ps.setString(1, e.getKey().tenant());
                     ps.setString(2, e.getKey().key());
-                    ps.setLong(3, e.getValue()[from]);
+                    ps.setLong(3, own.values[from]);
                     ps.setString(4, packed.toString());
                     ps.addBatch();
                     from = to;
