@@ -629,9 +629,9 @@ public final class EventBench {
         }
         System.out.println("matching only: EventCheck.check + every automation's conditions evaluated as AutomationEngine "
                 + "does, NOT_MATCHED explanations built; no database.");
-        System.out.println("run-log row, raw: plain JDBC writing one row into a copy of run_log (same columns and indexes; on H2 no contact index, as V19 files it) "
-                + "whose decisions column is as long as the SDK packs that many NOT_MATCHED decisions; one transaction "
-                + "per event, key read back.");
+        System.out.println("run-log row, raw: plain JDBC writing one row into a copy of run_log (same columns and "
+                + "indexes; on H2 no contact index, as V19 files it) whose decisions column is as long as the SDK "
+                + "packs that many NOT_MATCHED decisions; one transaction per event, key read back.");
         System.out.println("rest = end to end - matching - run-log row: the move, packing the "
                 + "decisions, the pool, commit, the trigger index, building the result.");
     }
