@@ -65,21 +65,12 @@ final class DashboardFold {
                 return -1;
             }
             try {
-                return db.withMovesHeldOff(50, this::highestId).map(this::foldChunk).orElse(-1L);
+                return db.highestCommittedId("transitions").map(this::foldChunk).orElse(-1L);
             } finally {
                 h2Folder.unlock();
             }
         }
         return foldChunk(-1);
-    }
-
-    private long highestId() {
-        return sql(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("select coalesce(max(id), 0) from transitions")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     /** @param highest on H2 the highest committed transition id; ignored on PostgreSQL */

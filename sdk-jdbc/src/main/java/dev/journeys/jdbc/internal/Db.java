@@ -122,6 +122,16 @@ final class Db {
         }
     }
 
+    /**
+     * H2: the highest id in {@code table}, read while every writer is held off ({@link #withMovesHeldOff}), so
+     * that every id up to it is committed or never will be: a mark that background work may advance to. Empty
+     * when the writers do not yield, and on PostgreSQL.
+     */
+    Optional<Long> highestCommittedId(String table) {
+        return withMovesHeldOff(50, () -> jdbi.withHandle(h -> h.createQuery("select coalesce(max(id), 0) from " + table)
+                .mapTo(Long.class).one()));
+    }
+
     private ReadWriteLock stripe(long journey) {
         return journeyLocks[(int) Math.floorMod(journey, (long) LOCK_STRIPES)];
     }

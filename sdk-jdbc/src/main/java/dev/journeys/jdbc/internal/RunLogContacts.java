@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Handle;
  * inside the event's own transaction: measured, the largest single cost an event added to its move on H2
  * (benchmarks/README.md). Instead, with each dashboard fold, {@link #file} packs the ids of the rows past a
  * mark per contact ({@link HourIds}' text, a row per contact and call) and moves the mark, in one transaction.
- * The mark is the highest run-log id read while every writer is held off, and every run-log row is written
- * holding a stripe ({@link Db#asMoves}), so each id up to it is committed or never will be.
+ * The mark is the highest run-log id read while every writer is held off ({@link Db#highestCommittedId}); every
+ * run-log row is written holding a stripe ({@link Db#asMoves}), so each id up to it is committed or never will be.
  *
  * <p>PostgreSQL keeps its index: several instances write there, with no JVM lock to hold them off.
  */
@@ -60,19 +60,10 @@ final class RunLogContacts {
             return -1;
         }
         try {
-            return db.withMovesHeldOff(50, this::highestId).map(this::fileUpTo).orElse(-1L);
+            return db.highestCommittedId("run_log").map(this::fileUpTo).orElse(-1L);
         } finally {
             filer.unlock();
         }
-    }
-
-    private long highestId() {
-        return sql(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("select coalesce(max(id), 0) from run_log")) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     private record Contact(String tenant, String key) {

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.LongStream;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -152,12 +151,12 @@ class RunLogContactsTest {
             writing.set(false);
             pool.shutdownNow();
         }
-        assertThat(idsOf("t", "c")).containsExactly(committed.descendingSet().stream().mapToLong(Long::longValue).toArray());
+        assertThat(idsOf("t", "c")).containsExactly(newestFirst(new ArrayList<>(committed)));
         while (filer.file() > 0) {
             // Files the rest.
         }
         assertThat(idsOf("t", "c")).as("all filed").hasSize(900)
-                .containsExactly(LongStream.of(newestFirst(new ArrayList<>(committed))).toArray());
+                .containsExactly(newestFirst(new ArrayList<>(committed)));
     }
 
     @Test
