@@ -23,13 +23,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Asynchronous publishing on PostgreSQL: producers call {@code publishAsync} as fast as the bounded
- * queue lets them; workers write many events per transaction. Every event is a real move (contacts
- * alternate between two stages) plus its run log and idempotency key.
+ * Asynchronous publishing: producers call {@code publishAsync} as fast as the bounded queue lets them;
+ * workers write many events per transaction. Every event is a real move (contacts alternate between two
+ * stages) plus its run log and idempotency key.
  *
  * <p>Run: {@code mvn -q -pl benchmarks -am package -DskipTests -Pbench-async}; properties
  * {@code bench.producers} (8), {@code bench.duration} (10 s), {@code bench.warmup} (5 s),
- * {@code bench.asyncWorkers} (2), {@code bench.asyncBatch} (200), {@code bench.automations} (1).
+ * {@code bench.asyncWorkers} (2), {@code bench.asyncBatch} (200), {@code bench.automations} (1),
+ * {@code bench.async.database} ({@code postgres}; or {@code h2mem}, {@code h2file}) and
+ * {@code bench.async.moves} (false): when true, the SDK's single moves ({@code JourneyService.move}) are
+ * measured on the same database with as many threads, before and after the events, for the ratio.
  */
 public final class AsyncEventBench {
 
@@ -47,7 +50,8 @@ public final class AsyncEventBench {
         int workers = Integer.getInteger("bench.asyncWorkers", 2);
         int batch = Integer.getInteger("bench.asyncBatch", 200);
         int automations = Integer.getInteger("bench.automations", 1);
-        BenchDatabase db = BenchDatabase.prepare("postgres", settings);
+        boolean withMoves = Boolean.getBoolean("bench.async.moves");
+        BenchDatabase db = BenchDatabase.prepare(System.getProperty("bench.async.database", "postgres"), settings);
         TriggerPlugin trigger = new Trigger(TRIGGER, "Bench order", List.of(
                 AttributeSpec.required("side", AttributeType.STRING),
                 AttributeSpec.required("amount", AttributeType.MONEY)));
@@ -66,13 +70,29 @@ public final class AsyncEventBench {
             }
             double warmup = settings.warmupSeconds();
             double seconds = settings.seconds();
+            List<SdkMover> movers = withMoves ? Harness.inParallel(producers, t -> new SdkMover(service, journey,
+                    MoveBench.contacts("mv-" + t + "-", 256))) : List.of();
+            Harness.Run movesBefore = withMoves ? warmedMoves(movers, warmup, seconds) : null;
             long warm = run(auto, producers, warmup, "w");
             long done = run(auto, producers, seconds, "m");
-            System.out.printf("Async events on PostgreSQL: %d producers, %d workers, batches of up to %d, %d automations on the trigger%n",
-                    producers, workers, batch, Math.max(2, automations));
-            System.out.printf("  warm-up %,d events in %.0f s; measured %,d events in %.0f s = %,.0f events/s (target >= 10,000)%n",
+            Harness.Run movesAfter = withMoves ? warmedMoves(movers, warmup, seconds) : null;
+            System.out.printf("Async events on %s: %d producers, %d workers, batches of up to %d, %d automations on the trigger%n",
+                    db.name(), producers, workers, batch, Math.max(2, automations));
+            System.out.printf("  warm-up %,d events in %.0f s; measured %,d events in %.0f s = %,.0f events/s (target >= 10,000 on PostgreSQL)%n",
                     warm, warmup, done, seconds, done / seconds);
+            if (withMoves) {
+                Harness.Run moves = movesBefore.plus(movesAfter);
+                double movesPerSecond = moves.perSecond();
+                System.out.printf("  single moves, %d threads, %.0f s before and %.0f s after the events: %,.0f and %,.0f moves/s; "
+                        + "events / moves = %.2f%n", producers, seconds, seconds, movesBefore.perSecond(),
+                        movesAfter.perSecond(), done / seconds / movesPerSecond);
+            }
         }
+    }
+
+    private static Harness.Run warmedMoves(List<SdkMover> movers, double warmup, double seconds) throws InterruptedException {
+        Harness.run(movers, warmup);
+        return Harness.run(movers, seconds);
     }
 
     /** Publishes for {@code seconds}, then waits for every queued event; counts the events completed in time. */

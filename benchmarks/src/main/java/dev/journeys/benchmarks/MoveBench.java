@@ -156,7 +156,7 @@ public final class MoveBench {
                 cpu(CpuMeter.between(before, CpuMeter.sample())));
     }
 
-    private static String[] contacts(String prefix, int n) {
+    static String[] contacts(String prefix, int n) {
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
             keys[i] = "contact-" + prefix + "-" + i;
