@@ -31,6 +31,9 @@ final class RunLogContacts {
     /** The most rows one call files, in one transaction: a backlog is filed chunk by chunk. */
     static final int CHUNK = 20_000;
 
+    /** The mark: every run-log id up to it is filed, or holds no decision. */
+    private static final String READ_MARK = "select filed_to from run_log_filed where id = 1";
+
     /** One filer at a time per H2 database, however many SDK instances of this JVM share it. */
     private static final Map<Object, ReentrantLock> FILERS = new ConcurrentHashMap<>();
 
@@ -144,7 +147,7 @@ final class RunLogContacts {
     }
 
     private static long mark(Connection c) throws SQLException {
-        try (ResultSet rs = c.createStatement().executeQuery("select filed_to from run_log_filed where id = 1")) {
+        try (ResultSet rs = c.createStatement().executeQuery(READ_MARK)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -164,7 +167,7 @@ final class RunLogContacts {
      * An id filed after the mark was read is found twice, once.
      */
     static long[] idsOf(Handle h, String tenant, String contact) {
-        long mark = h.createQuery("select filed_to from run_log_filed where id = 1").mapTo(Long.class).one();
+        long mark = h.createQuery(READ_MARK).mapTo(Long.class).one();
         List<long[]> parts = new ArrayList<>();
         h.createQuery("select ids from run_log_contacts where tenant_id = :tenant and contact_key = :contact")
                 .bind("tenant", tenant).bind("contact", contact)
