@@ -592,7 +592,7 @@ public final class ImportBench {
             });
         });
         System.out.println("parse = CsvFile + RowReader alone; reads+decide = DRY_RUN - parse - SHA-256 (job row, journey "
-                + "look-up, placement reads, MoveEngine.decide); writes+commit = the import - DRY_RUN.");
+                + "look-up, placement reads, MovePath.decide); writes+commit = the import - DRY_RUN.");
     }
 
     private static void printHeap(List<ImportHeapCheck.Result> heap) {

@@ -28,6 +28,13 @@ public sealed interface MoveSource {
     record SystemPlugin(String pluginKey, String actor) implements MoveSource {
     }
 
+    /**
+     * The relocation of a contact out of a stage that {@code actor} removed. Only
+     * {@link JourneyService#removeStage(JourneyId, StageId, StageId, MoveSource)} makes these.
+     */
+    record StageRemoval(StageId stage, String actor) implements MoveSource {
+    }
+
     static MoveSource manual(String actor) {
         return new Manual(actor);
     }

@@ -131,22 +131,21 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("every move takes the one path: only the move engine applies the rules and writes a move")
+    @DisplayName("every move takes the one path: one rules function, one storage entry, one writer of placements and history")
     void oneMovePath() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.journeys.core.internal.MoveEngine")
-                .should().callMethod("dev.journeys.core.internal.storage.Storage", "applyMove",
-                        "java.lang.String", "dev.journeys.core.internal.storage.MoveWrite")
-                .orShould().callMethod("dev.journeys.core.internal.rules.MoveRules", "decide",
-                        "dev.journeys.api.Journey", "java.util.Optional", "dev.journeys.api.MoveRequest",
-                        "java.util.function.Function")
-                .because("there is no second way to move a contact, so every rule and record holds for every source")
-                .check(sdk);
-        // Automations write several moves in one transaction, but each is decided and shaped by MoveEngine.
-        noClasses().that().doNotHaveFullyQualifiedName("dev.journeys.core.internal.AutomationEngine")
-                .should().callMethod("dev.journeys.core.internal.storage.Storage", "applyEvent",
-                        "java.lang.String", "dev.journeys.core.internal.storage.EventWrite")
-                .because("events reach storage through the automation engine alone")
-                .check(sdk);
+        assertThat(OneWritePath.violations(sdk)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the one-path rule fails on a class that writes placements past the entry, or calls it from elsewhere")
+    void oneMovePathCanFail() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("dev.journeys.architecture.fixture");
+        assertThat(fixture.stream().map(JavaClass::getSimpleName)).contains("ForgedWriter", "SecondPath");
+        assertThat(OneWritePath.violations(fixture))
+                .anyMatch(v -> v.contains("ForgedWriter") && v.contains("placements"))
+                .anyMatch(v -> v.contains("ForgedWriter") && v.contains("transitions"))
+                .anyMatch(v -> v.contains("SecondPath") && v.contains("WriteTransaction.write"))
+                .anyMatch(v -> v.contains("SecondPath") && v.contains("MoveRules.decide"));
     }
 
     @Test

@@ -35,10 +35,10 @@ final class AutomationDefinitions {
     private final Storage storage;
     private final TriggerRegistry triggers;
     private final JourneyCatalog catalog;
-    private final MoveEngine moves;
+    private final MovePath moves;
 
     @Inject
-    AutomationDefinitions(Storage storage, TriggerRegistry triggers, JourneyCatalog catalog, MoveEngine moves) {
+    AutomationDefinitions(Storage storage, TriggerRegistry triggers, JourneyCatalog catalog, MovePath moves) {
         this.storage = storage;
         this.triggers = triggers;
         this.catalog = catalog;

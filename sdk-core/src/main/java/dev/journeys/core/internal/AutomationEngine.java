@@ -3,7 +3,6 @@ package dev.journeys.core.internal;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.journeys.api.Journey;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
@@ -20,10 +19,12 @@ import dev.journeys.core.internal.automation.EventCheck;
 import dev.journeys.core.internal.automation.PluginClock;
 import dev.journeys.core.internal.automation.PluginFailure;
 import dev.journeys.core.internal.rules.Decision;
-import dev.journeys.core.internal.storage.EventCommit;
-import dev.journeys.core.internal.storage.EventWrite;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
+import dev.journeys.core.internal.storage.Commit;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.RunLogWrite;
 import dev.journeys.core.internal.storage.RunRow;
 import dev.journeys.core.internal.storage.Storage;
 import dev.journeys.spi.TriggerPlugin;
@@ -41,8 +42,9 @@ import java.util.function.Predicate;
 
 /**
  * Events in, moves out: matches an event against the tenant's automations on its trigger, plans every
- * outcome under the same rules as any move, and writes moves, history, run log and the event id in one
- * transaction. After the commit, each move is offered to {@code journey.stage_changed} automations.
+ * outcome under the same rules as any move, and hands the move path one batch of moves, history, run log
+ * and the event id, written in one transaction. After the commit, the path offers each move to
+ * {@code journey.stage_changed} automations, which come back here.
  */
 @Singleton
 final class AutomationEngine {
@@ -53,7 +55,8 @@ final class AutomationEngine {
     private record PlacementKey(long journey, String contact) {
     }
 
-    private record Plan(List<MoveWrite> moves, List<RunRow> runs, boolean anySkipOnCachedState) {
+    /** The automations' decisions on one event. */
+    private record Decisions(List<MoveWrite> moves, List<RunRow> runs, boolean anySkipOnCachedState) {
     }
 
     private final Storage storage;
@@ -62,8 +65,7 @@ final class AutomationEngine {
     private final ListenerHub listeners;
     private final TriggerRegistry triggers;
     private final AutomationDefinitions definitions;
-    private final MoveEngine moves;
-    private final int maxAttempts;
+    private final MovePath moves;
     private final int maxChainDepth;
     private final PluginClock pluginClock;
     // Automations on another instance change rarely; a second of lag before they run here is the price
@@ -72,7 +74,7 @@ final class AutomationEngine {
 
     @Inject
     AutomationEngine(Storage storage, JourneyCatalog catalog, PlacementCache placements, ListenerHub listeners,
-                     TriggerRegistry triggers, AutomationDefinitions definitions, MoveEngine moves, CoreSettings settings) {
+                     TriggerRegistry triggers, AutomationDefinitions definitions, MovePath moves, CoreSettings settings) {
         this.storage = storage;
         this.catalog = catalog;
         this.placements = placements;
@@ -80,7 +82,6 @@ final class AutomationEngine {
         this.triggers = triggers;
         this.definitions = definitions;
         this.moves = moves;
-        this.maxAttempts = settings.maxMoveAttempts();
         this.maxChainDepth = settings.maxChainDepth();
         this.pluginClock = new PluginClock(settings.pluginTimeout());
         // Another instance's automation changes reach this index within a second. A refresh alone would not
@@ -88,7 +89,17 @@ final class AutomationEngine {
         this.index = Caffeine.newBuilder().refreshAfterWrite(Duration.ofMillis(500)).expireAfterWrite(Duration.ofSeconds(1))
                 .maximumSize(100_000)
                 .build(key -> definitions.load(key.tenant(), key.trigger()));
-        moves.afterCommit(this::stageChanged);
+        moves.afterCommit(new MovePath.Automations() {
+            @Override
+            public List<RunRecord> stageChanged(String tenant, Transition transition, int depth) {
+                return AutomationEngine.this.stageChanged(tenant, transition, depth);
+            }
+
+            @Override
+            public List<RunRecord> fire(String tenant, TriggerEvent event) {
+                return AutomationEngine.this.fire(tenant, event, triggers.get(event.triggerType()));
+            }
+        });
     }
 
     void forget(String tenant, String trigger) {
@@ -120,36 +131,30 @@ final class AutomationEngine {
         }
         // No look-up of the event id first: the processed-event key in the write catches a duplicate
         // delivery, and a look-up would cost every event a query to save the rare duplicate some work.
-        boolean fresh = false;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            Plan plan = depth > maxChainDepth
-                    ? loopStopped(event, automations, depth)
-                    : plan(tenant, event, attributes, automations, depth, fresh, new HashMap<>());
-            if (plan.anySkipOnCachedState() && !fresh) {
-                // A skip decided on a cached placement may be stale; decide again on fresh reads.
-                fresh = true;
-                attempt--;
-                continue;
-            }
-            EventCommit commit = storage.applyEvent(tenant,
-                    new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, moves.now(), plan.moves(),
-                            plan.runs(), true));
-            if (commit instanceof EventCommit.Duplicate) {
-                return new EventResult(event.eventId(), true, resumeChain(tenant, event.eventId()));
-            }
-            if (commit instanceof EventCommit.Applied applied) {
-                List<RunRecord> records = new ArrayList<>(withConditions(tenant, applied.records(), automations));
-                for (Transition t : applied.transitions()) {
-                    moves.committedQuietly(tenant, t);
+        return moves.run(tenant, new Planner<>() {
+            @Override
+            public Plan<EventResult> plan(boolean fresh) {
+                Decisions decided = depth > maxChainDepth
+                        ? loopStopped(event, automations, depth)
+                        : decide(tenant, event, attributes, automations, depth, fresh, new HashMap<>());
+                if (decided.anySkipOnCachedState() && !fresh) {
+                    // A skip decided on a cached placement may be stale; decide again on fresh reads.
+                    return Plan.unsure();
                 }
-                for (Transition t : applied.transitions()) {
-                    records.addAll(stageChanged(tenant, t, depth + 1));
-                }
-                return new EventResult(event.eventId(), false, records);
+                Batch batch = Batch.of(decided.moves()).with(new RunLogWrite(event.eventId(), event.triggerType(),
+                        event.contactKey(), depth, moves.now(), decided.runs(), true));
+                return new Plan.Write<>(batch, FollowUp.ofEvent(depth), (commit, chains) -> {
+                    List<RunRecord> records = new ArrayList<>(withConditions(tenant, commit.records(), automations));
+                    chains.forEach(records::addAll);
+                    return new EventResult(event.eventId(), false, records);
+                }, () -> new EventResult(event.eventId(), true, resumeChain(tenant, event.eventId())));
             }
-            fresh = true;
-        }
-        return failed(tenant, event, automations, depth, "gave up after " + maxAttempts + " concurrent changes");
+
+            @Override
+            public EventResult contention(int attempts) {
+                return failed(tenant, event, automations, depth, "gave up after " + attempts + " concurrent changes");
+            }
+        });
     }
 
     /**
@@ -194,45 +199,70 @@ final class AutomationEngine {
         return results;
     }
 
+    /** All or nothing, in one transaction: a batch that loses a compare-and-set or meets a duplicate writes nothing. */
     private void writeBatch(String tenant, List<TriggerEvent> events, List<Integer> batched,
                             List<Map<String, Object>> attributes, List<Object> results) {
-        for (boolean fresh : new boolean[] {false, true}) {
-            Map<PlacementKey, PlacementState> planned = new HashMap<>();
-            List<EventWrite> writes = new ArrayList<>();
-            boolean skipOnCache = false;
-            for (int k = 0; k < batched.size(); k++) {
-                TriggerEvent event = events.get(batched.get(k));
-                Plan plan = plan(tenant, event, attributes.get(k), automationsOn(tenant, event.triggerType()), 0, fresh,
-                        planned);
-                skipOnCache |= plan.anySkipOnCachedState();
-                writes.add(new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), 0, moves.now(),
-                        plan.moves(), plan.runs(), true));
-            }
-            if (skipOnCache && !fresh) {
-                continue;
-            }
-            Optional<List<EventCommit.Applied>> applied = storage.applyEvents(tenant, writes);
-            if (applied.isEmpty()) {
-                return;
-            }
-            for (int k = 0; k < batched.size(); k++) {
-                TriggerEvent event = events.get(batched.get(k));
-                EventCommit.Applied done = applied.get().get(k);
-                List<RunRecord> records = new ArrayList<>(withConditions(tenant, done.records(),
-                        automationsOn(tenant, event.triggerType())));
-                done.transitions().forEach(t -> moves.committedQuietly(tenant, t));
-                for (Transition t : done.transitions()) {
-                    records.addAll(stageChanged(tenant, t, 1));
+        moves.run(tenant, new Planner<Boolean>() {
+            @Override
+            public Plan<Boolean> plan(boolean fresh) {
+                Map<PlacementKey, PlacementState> planned = new HashMap<>();
+                List<MoveWrite> all = new ArrayList<>();
+                List<RunLogWrite> rows = new ArrayList<>();
+                boolean skipOnCache = false;
+                for (int k = 0; k < batched.size(); k++) {
+                    TriggerEvent event = events.get(batched.get(k));
+                    Decisions decided = decide(tenant, event, attributes.get(k), automationsOn(tenant, event.triggerType()), 0,
+                            fresh, planned);
+                    skipOnCache |= decided.anySkipOnCachedState();
+                    rows.add(new RunLogWrite(event.eventId(), event.triggerType(), event.contactKey(), 0, moves.now(),
+                            shifted(decided.runs(), all.size()), true));
+                    all.addAll(decided.moves());
                 }
-                results.set(batched.get(k), new EventResult(event.eventId(), false, records));
+                if (skipOnCache && !fresh) {
+                    return Plan.unsure();
+                }
+                Batch batch = Batch.of(all);
+                for (RunLogWrite row : rows) {
+                    batch = batch.with(row);
+                }
+                return new Plan.Write<>(batch, FollowUp.ofEvent(0), (commit, chains) -> {
+                    int move = 0;
+                    int record = 0;
+                    for (int k = 0; k < batched.size(); k++) {
+                        TriggerEvent event = events.get(batched.get(k));
+                        int moved = (int) rows.get(k).runs().stream().filter(r -> r.moveIndex() >= 0).count();
+                        int logged = rows.get(k).runs().size();
+                        List<RunRecord> own = new ArrayList<>(withConditions(tenant,
+                                commit.records().subList(record, record + logged), automationsOn(tenant, event.triggerType())));
+                        chains.subList(move, move + moved).forEach(own::addAll);
+                        results.set(batched.get(k), new EventResult(event.eventId(), false, own));
+                        move += moved;
+                        record += logged;
+                    }
+                    return true;
+                }, () -> false);
             }
-            return;
+
+            @Override
+            public Boolean contention(int attempts) {
+                // Each event is then published alone, and retries on its own.
+                return false;
+            }
+        }, 1);
+    }
+
+    private static List<RunRow> shifted(List<RunRow> runs, int offset) {
+        if (offset == 0) {
+            return runs;
         }
+        return runs.stream().map(r -> r.moveIndex() < 0 ? r : new RunRow(r.automationId(), r.eventId(), r.triggerType(),
+                r.contactKey(), r.recordedAt(), r.chainDepth(), r.decision(), r.moveIndex() + offset)).toList();
     }
 
     /** @param planned placements already moved by earlier events of the same transaction; updated here */
-    private Plan plan(String tenant, TriggerEvent event, Map<String, Object> attributes, List<Automation> automations,
-                      int depth, boolean fresh, Map<PlacementKey, PlacementState> planned) {
+    private Decisions decide(String tenant, TriggerEvent event, Map<String, Object> attributes,
+                             List<Automation> automations, int depth, boolean fresh,
+                             Map<PlacementKey, PlacementState> planned) {
         List<MoveWrite> writes = new ArrayList<>();
         List<RunRow> runs = new ArrayList<>();
         boolean skipOnCache = false;
@@ -265,10 +295,10 @@ final class AutomationEngine {
                 StageId stage = target.enterAtFirstStage() && current.stage().isEmpty() && !journey.stages().isEmpty()
                         ? journey.firstStage().id()
                         : target.stage();
-                MoveRequest request = MoveRequest.to(event.contactKey(), journey.id(), stage, source);
+                Move request = Move.to(event.contactKey(), journey.id(), stage, source);
                 Decision decision = moves.decide(tenant, journey, current, request);
                 if (decision instanceof Decision.Accept accept) {
-                    MoveWrite write = moves.write(journey, current, accept, request);
+                    MoveWrite write = moves.write(journey, current, accept, request, now, now);
                     writes.add(write);
                     planned.put(key, new PlacementState(journey.id(), event.contactKey(), accept.to(), write.effectiveAt(),
                             current.version() + 1));
@@ -283,7 +313,7 @@ final class AutomationEngine {
                 }
             }
         }
-        return new Plan(writes, runs, skipOnCache);
+        return new Decisions(writes, runs, skipOnCache);
     }
 
     private static Optional<RunDecision> firstUnmatched(Automation automation, Map<String, Object> attributes) {
@@ -297,11 +327,11 @@ final class AutomationEngine {
         return Optional.empty();
     }
 
-    private Plan loopStopped(TriggerEvent event, List<Automation> automations, int depth) {
+    private Decisions loopStopped(TriggerEvent event, List<Automation> automations, int depth) {
         Instant now = moves.now();
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, now, new RunDecision.LoopStopped(depth), -1)).toList();
-        return new Plan(List.of(), runs, false);
+        return new Decisions(List.of(), runs, false);
     }
 
     private EventResult failed(String tenant, TriggerEvent event, List<Automation> automations, int depth, String error) {
@@ -313,10 +343,21 @@ final class AutomationEngine {
         Instant now = moves.now();
         List<RunRow> runs = automations.stream().filter(Automation::enabled)
                 .map(a -> row(a, event, depth, now, new RunDecision.Failed(error), -1)).toList();
-        EventCommit commit = storage.applyEvent(tenant,
-                new EventWrite(event.eventId(), event.triggerType(), event.contactKey(), depth, now, List.of(), runs, false));
-        List<RunRecord> records = commit instanceof EventCommit.Applied applied ? applied.records() : List.of();
-        return new EventResult(event.eventId(), false, records);
+        // Not marked processed, so the event can be delivered again: its row is no key, and nothing else is written.
+        Batch batch = Batch.of(List.of()).with(new RunLogWrite(event.eventId(), event.triggerType(), event.contactKey(),
+                depth, now, runs, false));
+        return moves.run(tenant, new Planner<>() {
+            @Override
+            public Plan<EventResult> plan(boolean fresh) {
+                return Plan.write(batch, FollowUp.QUIET,
+                        (commit, chains) -> new EventResult(event.eventId(), false, commit.records()));
+            }
+
+            @Override
+            public EventResult contention(int attempts) {
+                throw new IllegalStateException("a run log row without moves lost a compare-and-set");
+            }
+        });
     }
 
     private static RunRow row(Automation automation, TriggerEvent event, int depth, Instant at, RunDecision decision,

@@ -1,20 +1,19 @@
 package dev.journeys.core.internal;
 
+import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StatusChange;
-import dev.journeys.api.StorageException;
-import dev.journeys.api.Transition;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.rules.Decision;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
-import dev.journeys.core.internal.storage.StatusCommit;
+import dev.journeys.core.internal.storage.StatusRow;
 import dev.journeys.core.internal.storage.StatusState;
-import dev.journeys.core.internal.storage.StatusWrite;
 import dev.journeys.core.internal.storage.Storage;
 import dev.journeys.spi.SystemJourneyPlugin;
 import jakarta.inject.Inject;
@@ -27,8 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A contact's status, and the system journeys that mirror it. A status change and its journey moves
- * commit together; then automations hear {@code contact.status_changed} and {@code journey.stage_changed}.
+ * A contact's status, and the system journeys that mirror it. A status change and its journey moves are one
+ * batch on the move path, committed together; then automations hear {@code contact.status_changed} and
+ * {@code journey.stage_changed}.
  */
 @Singleton
 final class ContactStatuses {
@@ -40,20 +40,16 @@ final class ContactStatuses {
     private final SystemJourneys systemJourneys;
     private final JourneyCatalog catalog;
     private final PlacementCache placements;
-    private final MoveEngine moves;
-    private final AutomationEngine automations;
-    private final int maxAttempts;
+    private final MovePath moves;
 
     @Inject
     ContactStatuses(Storage storage, SystemJourneys systemJourneys, JourneyCatalog catalog, PlacementCache placements,
-                    MoveEngine moves, AutomationEngine automations, CoreSettings settings) {
+                    MovePath moves) {
         this.storage = storage;
         this.systemJourneys = systemJourneys;
         this.catalog = catalog;
         this.placements = placements;
         this.moves = moves;
-        this.automations = automations;
-        this.maxAttempts = settings.maxMoveAttempts();
     }
 
     Optional<StatusChange> set(String tenant, String contactKey, String status, String actor) {
@@ -73,31 +69,35 @@ final class ContactStatuses {
                     + (following.isEmpty() ? ": no system journey follows contact status" : ""));
         }
         Map<String, Journey> provisioned = systemJourneys.ensure(tenant);
-        boolean fresh = false;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            StatusState current = storage.loadStatus(tenant, contactKey);
-            if (current.status().filter(value::equals).isPresent()) {
-                return Optional.empty();
+        return moves.run(tenant, new Planner<Optional<StatusChange>>() {
+            @Override
+            public Plan<Optional<StatusChange>> plan(boolean fresh) {
+                StatusState current = storage.loadStatus(tenant, contactKey);
+                if (current.status().filter(value::equals).isPresent()) {
+                    return Plan.done(Optional.empty());
+                }
+                Instant now = moves.now();
+                List<MoveWrite> writes = new ArrayList<>();
+                for (Map.Entry<SystemJourneyPlugin, String> entry : stageNames.entrySet()) {
+                    moveIn(tenant, provisioned.get(entry.getKey().key()), entry.getKey(), entry.getValue(), contactKey,
+                            by, fresh, now).ifPresent(writes::add);
+                }
+                Batch batch = Batch.of(writes).with(new StatusRow(contactKey, current.version(), current.status(), value,
+                        by, now));
+                return Plan.write(batch, FollowUp.CHAINED.firing(commit -> List.of(statusChanged(commit.status().orElseThrow()))),
+                        (commit, chains) -> commit.status());
             }
-            Instant now = moves.now();
-            List<MoveWrite> writes = new ArrayList<>();
-            for (Map.Entry<SystemJourneyPlugin, String> entry : stageNames.entrySet()) {
-                moveIn(tenant, provisioned.get(entry.getKey().key()), entry.getKey(), entry.getValue(), contactKey, by, fresh)
-                        .ifPresent(writes::add);
+
+            @Override
+            public Optional<StatusChange> contention(int attempts) {
+                throw new ConcurrentChangeException("the status of " + contactKey + " kept changing; gave up after "
+                        + attempts + " attempts");
             }
-            Optional<StatusCommit> commit = storage.applyStatus(tenant,
-                    new StatusWrite(contactKey, current.version(), current.status(), value, by, now, writes));
-            if (commit.isPresent()) {
-                afterCommit(tenant, commit.get());
-                return Optional.of(commit.get().change());
-            }
-            fresh = true;
-        }
-        throw new StorageException("status of " + contactKey + " kept changing under " + maxAttempts + " attempts");
+        });
     }
 
     private Optional<MoveWrite> moveIn(String tenant, Journey provisioned, SystemJourneyPlugin plugin, String stageName,
-                                       String contactKey, String actor, boolean fresh) {
+                                       String contactKey, String actor, boolean fresh, Instant now) {
         Journey journey = catalog.find(tenant, provisioned.id(), fresh).orElse(provisioned);
         Stage stage = journey.stageNamed(stageName).orElseThrow(() -> new IllegalStateException(
                 "system journey " + plugin.key() + " maps to a stage it does not have: " + stageName));
@@ -105,10 +105,10 @@ final class ContactStatuses {
         // would commit the new status without its move, leaving the two apart for good. Read after the
         // status, the placement is at least as new as it, since only status changes move it.
         PlacementState current = placements.get(tenant, journey.id(), contactKey, true);
-        MoveRequest request = MoveRequest.to(contactKey, journey.id(), stage.id(), new MoveSource.SystemPlugin(plugin.key(), actor));
-        Decision decision = moves.decide(tenant, journey, current, request);
+        Move move = Move.to(contactKey, journey.id(), stage.id(), new MoveSource.SystemPlugin(plugin.key(), actor));
+        Decision decision = moves.decide(tenant, journey, current, move);
         if (decision instanceof Decision.Accept accept) {
-            return Optional.of(moves.write(journey, current, accept, request));
+            return Optional.of(moves.write(journey, current, accept, move, now, now));
         }
         if (decision instanceof Decision.Refuse refuse) {
             throw new IllegalStateException("system journey " + plugin.key() + " refused its own move: " + refuse.reason().message());
@@ -116,15 +116,9 @@ final class ContactStatuses {
         return Optional.empty();
     }
 
-    private void afterCommit(String tenant, StatusCommit commit) {
-        StatusChange change = commit.change();
-        commit.transitions().forEach(t -> moves.committedQuietly(tenant, t));
-        TriggerEvent event = new TriggerEvent(BuiltInTriggers.STATUS_CHANGED + ":" + change.id(),
-                BuiltInTriggers.STATUS_CHANGED, change.contactKey(), change.at(), statusAttributes(change));
-        automations.fire(tenant, event, BuiltInTriggers.STATUS_CHANGED_TRIGGER);
-        for (Transition t : commit.transitions()) {
-            automations.stageChanged(tenant, t, 1);
-        }
+    private static TriggerEvent statusChanged(StatusChange change) {
+        return new TriggerEvent(BuiltInTriggers.STATUS_CHANGED + ":" + change.id(), BuiltInTriggers.STATUS_CHANGED,
+                change.contactKey(), change.at(), statusAttributes(change));
     }
 
     private static Map<String, Object> statusAttributes(StatusChange change) {

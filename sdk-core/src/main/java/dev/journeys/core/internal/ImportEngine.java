@@ -7,7 +7,6 @@ import dev.journeys.api.ImportReport;
 import dev.journeys.api.ImportRequest;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneysException;
-import dev.journeys.api.Transition;
 import dev.journeys.core.internal.imports.Tally;
 import dev.journeys.core.internal.storage.ImportJobStart;
 import dev.journeys.core.internal.storage.JobProgress;
@@ -26,20 +25,21 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs CSV imports: records the job, reads the file through an {@link ImportRun}, and runs what follows commits. */
+/** Runs CSV imports: records the job, then reads and writes the file through an {@link ImportRun}. */
 @Singleton
 final class ImportEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportEngine.class);
-    private static final int AFTER_COMMIT_PAGE = 1_000;
+    /** Moves read back per page after a large atomic import commits. */
+    static final int READ_BACK_PAGE = 1_000;
 
     final Storage storage;
     final JourneyCatalog catalog;
-    final MoveEngine moves;
+    final MovePath moves;
     final int maxAttempts;
 
     @Inject
-    ImportEngine(Storage storage, JourneyCatalog catalog, MoveEngine moves, CoreSettings settings) {
+    ImportEngine(Storage storage, JourneyCatalog catalog, MovePath moves, CoreSettings settings) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;
@@ -103,33 +103,6 @@ final class ImportEngine {
             storage.updateImportJob(tenant, jobId, end);
         } catch (JourneysException e) {
             LOG.warn("Could not record the end of import job {} of tenant {}", jobId, tenant, e);
-        }
-    }
-
-    /** After a batch commits: the cache, listeners and, unless suppressed, {@code journey.stage_changed}. */
-    void afterCommit(String tenant, List<Transition> written, boolean suppressAutomations) {
-        for (Transition t : written) {
-            if (suppressAutomations) {
-                moves.committedQuietly(tenant, t);
-            } else {
-                moves.committed(tenant, t);
-            }
-        }
-    }
-
-    /** After an atomic import commits, its transitions are read back page by page, so memory stays flat. */
-    void afterAtomicCommit(String tenant, long jobId, long[] range, boolean suppressAutomations) {
-        if (range[1] == 0) {
-            return;
-        }
-        long after = range[0] - 1;
-        while (true) {
-            List<Transition> page = storage.importTransitions(tenant, jobId, after, range[1], AFTER_COMMIT_PAGE);
-            if (page.isEmpty()) {
-                return;
-            }
-            afterCommit(tenant, page, suppressAutomations);
-            after = page.get(page.size() - 1).id();
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.journeys.api.ImportRequest;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.JourneysException;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.RowRejection;
 import dev.journeys.api.Stage;
@@ -23,7 +22,9 @@ import dev.journeys.core.internal.imports.Row;
 import dev.journeys.core.internal.imports.RowReader;
 import dev.journeys.core.internal.imports.Tally;
 import dev.journeys.core.internal.rules.Decision;
-import dev.journeys.core.internal.storage.ImportSession;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
+import dev.journeys.core.internal.storage.JobRecord;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
 import java.io.IOException;
@@ -43,8 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One import of one file, row by row in file order, batch by batch. Each batch is decided on the
- * placements its session read (and locked), so a file can walk a contact through consecutive stages;
- * every row is judged by {@link MoveEngine#decide}, like every other move.
+ * placements its transaction read (and locked), so a file can walk a contact through consecutive stages;
+ * every row is judged by {@link MovePath#decide}, like every other move, and each batch is written through
+ * the move path: committed one by one in best effort, all at the end when atomic.
  */
 final class ImportRun {
 
@@ -88,7 +90,7 @@ final class ImportRun {
         Optional<String> failure = Optional.empty();
         try (InputStream in = request.source().open();
              CsvFile csv = new CsvFile(in);
-             ImportSession session = engine.storage.openImportSession(tenant, dry)) {
+             MoveTransaction session = engine.moves.begin(tenant, dry, Optional.of(this::readBack))) {
             ProgressMeter meter = new ProgressMeter(request.onProgress(), request.progressInterval(),
                     request.source().size(), System::nanoTime);
             try {
@@ -123,15 +125,12 @@ final class ImportRun {
         if (!(outcome == ImportOutcome.COMPLETED && request.mode() == ImportMode.ATOMIC)) {
             engine.recordEnd(tenant, jobId, request.mode(), outcome, tally, failure, finishedAt);
         }
-        if (outcome == ImportOutcome.COMPLETED && request.mode() == ImportMode.ATOMIC) {
-            engine.afterAtomicCommit(tenant, jobId, transitionRange, request.suppressAutomations());
-        }
         return new ImportReport(jobId == 0 ? Optional.empty() : Optional.of(jobId), request.mode(), outcome,
                 tally.rows(), tally.moved(), tally.unchanged(), tally.rejected(), movesCommitted, tally.listed(),
                 warnings, failure, startedAt, finishedAt);
     }
 
-    private ImportOutcome readAll(CsvFile csv, ImportSession session, ProgressMeter meter) {
+    private ImportOutcome readAll(CsvFile csv, MoveTransaction session, ProgressMeter meter) {
         RawRow header = csv.next().orElseThrow(() -> new ImportFileException(1, "the file is empty: no header row", null));
         columns = Columns.of(header, request.journey().isPresent());
         warnings.addAll(columns.warnings());
@@ -166,7 +165,7 @@ final class ImportRun {
     }
 
     /** Decides and writes one batch; a lost compare-and-set decides it again on fresh placements. */
-    private void flush(ImportSession session, List<RowReader.Result> batch) {
+    private void flush(MoveTransaction session, List<RowReader.Result> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -182,50 +181,83 @@ final class ImportRun {
         }
     }
 
-    private void decideAndWrite(ImportSession session, List<RowReader.Result> batch, Tally before) {
-        for (int attempt = 1; ; attempt++) {
-            List<RowRejection> rejections = new ArrayList<>();
-            List<MoveWrite> writes = decide(session, batch, rejections);
-            if (dry) {
-                break;
-            }
-            Optional<List<Transition>> written = session.write(writes);
-            if (written.isPresent()) {
-                keep(session, rejections, written.get());
-                break;
-            }
-            tally = before.copy();
-            placed.clear();
-            if (request.mode() == ImportMode.ATOMIC) {
-                // Rolling back would take every batch before with it: all or nothing, so nothing.
-                throw new dev.journeys.api.StorageException("another writer moved a contact of the file while it was"
-                        + " being imported; nothing was committed: run the import again", null);
-            }
-            session.rollback();
-            if (attempt >= engine.maxAttempts) {
-                throw new dev.journeys.api.StorageException(
-                        "other writers kept moving the same contacts; gave up after " + attempt + " attempts", null);
-            }
-        }
-    }
-
-    private void keep(ImportSession session, List<RowRejection> rejections, List<Transition> written) {
-        if (request.mode() == ImportMode.ATOMIC) {
-            engine.storage.recordRejections(tenant, jobId, rejections);
-            placed.clear();
-            transitionRange = session.transitionRange();
+    private void decideAndWrite(MoveTransaction session, List<RowReader.Result> batch, Tally before) {
+        if (dry) {
+            decide(session, batch, new ArrayList<>());
             return;
         }
-        session.reject(jobId, rejections);
-        session.progress(jobId, engine.progress(dev.journeys.api.ImportJob.Status.RUNNING, tally, Optional.empty(),
-                engine.moves.now(), Optional.empty()));
-        session.commit();
-        placed.clear();
-        movesCommitted += written.size();
-        engine.afterCommit(tenant, written, request.suppressAutomations());
+        Planner<Boolean> planner = new Planner<>() {
+            @Override
+            public Plan<Boolean> plan(boolean fresh) {
+                if (fresh) {
+                    // A lost compare-and-set rolled the batch back: decide it again from where it started.
+                    tally = before.copy();
+                    placed.clear();
+                }
+                List<RowRejection> rejections = new ArrayList<>();
+                Batch write = Batch.of(decide(session, batch, rejections));
+                if (request.mode() == ImportMode.BEST_EFFORT) {
+                    write = write.with(new JobRecord(jobId, rejections, Optional.of(engine.progress(
+                            dev.journeys.api.ImportJob.Status.RUNNING, tally, Optional.empty(), engine.moves.now(),
+                            Optional.empty()))));
+                }
+                return Plan.write(write, followUp(), (commit, chains) -> kept(session, rejections, commit.transitions()));
+            }
+
+            @Override
+            public Boolean contention(int attempts) {
+                tally = before.copy();
+                placed.clear();
+                if (request.mode() == ImportMode.ATOMIC) {
+                    // Rolling back would take every batch before with it: all or nothing, so nothing.
+                    throw new dev.journeys.api.StorageException("another writer moved a contact of the file while it"
+                            + " was being imported; nothing was committed: run the import again", null);
+                }
+                throw new dev.journeys.api.StorageException(
+                        "other writers kept moving the same contacts; gave up after " + attempts + " attempts", null);
+            }
+        };
+        if (request.mode() == ImportMode.ATOMIC) {
+            engine.moves.runUncommitted(session, planner);
+        } else {
+            engine.moves.runCommitting(session, planner);
+        }
     }
 
-    private List<MoveWrite> decide(ImportSession session, List<RowReader.Result> batch, List<RowRejection> rejections) {
+    private FollowUp followUp() {
+        return request.suppressAutomations() ? FollowUp.QUIET : FollowUp.CHAINED;
+    }
+
+    private boolean kept(MoveTransaction session, List<RowRejection> rejections, List<Transition> written) {
+        if (request.mode() == ImportMode.ATOMIC) {
+            // Kept with the job in a transaction of their own, so that a rolled-back import still reports them.
+            engine.storage.recordRejections(tenant, jobId, rejections);
+            transitionRange = session.transitionRange();
+        } else {
+            movesCommitted += written.size();
+        }
+        placed.clear();
+        return true;
+    }
+
+    /** Reads back, page by page, what an atomic import too large to hold in memory committed. */
+    private void readBack(java.util.function.Consumer<List<Transition>> page) {
+        if (transitionRange[1] == 0) {
+            return;
+        }
+        long after = transitionRange[0] - 1;
+        while (true) {
+            List<Transition> read = engine.storage.importTransitions(tenant, jobId, after, transitionRange[1],
+                    ImportEngine.READ_BACK_PAGE);
+            if (read.isEmpty()) {
+                return;
+            }
+            page.accept(read);
+            after = read.get(read.size() - 1).id();
+        }
+    }
+
+    private List<MoveWrite> decide(MoveTransaction session, List<RowReader.Result> batch, List<RowRejection> rejections) {
         Map<JourneyId, Journey> locked = lockJourneys(session, batch);
         Map<JourneyId, Set<String>> toLoad = new LinkedHashMap<>();
         for (RowReader.Result r : batch) {
@@ -276,8 +308,8 @@ final class ImportRun {
         }
         Key key = new Key(journey.id().value(), row.contactKey());
         PlacementState current = placed.get(key);
-        MoveRequest move = new MoveRequest(row.contactKey(), journey.id(), Optional.of(stage.get().id()),
-                new MoveSource.Import(jobId, row.line()), dev.journeys.api.ExpectedStage.any(), row.note());
+        Move move = Move.to(row.contactKey(), journey.id(), stage.get().id(), new MoveSource.Import(jobId, row.line()))
+                .withNote(row.note());
         Decision decision = engine.moves.decide(tenant, journey, current, move);
         if (decision instanceof Decision.Refuse refuse) {
             reject(rejections, rowRejection(row, refuse.reason().code(), refuse.reason().message()));
@@ -306,7 +338,7 @@ final class ImportRun {
     }
 
     /** Locks each journey of the batch against definition changes, and decides on its locked version. */
-    private Map<JourneyId, Journey> lockJourneys(ImportSession session, List<RowReader.Result> batch) {
+    private Map<JourneyId, Journey> lockJourneys(MoveTransaction session, List<RowReader.Result> batch) {
         Map<JourneyId, Journey> locked = new LinkedHashMap<>();
         for (RowReader.Result r : batch) {
             if (r instanceof RowReader.Result.Ok ok) {
@@ -368,7 +400,7 @@ final class ImportRun {
     }
 
     /** Commits an atomic run, or rolls back what it wrote; returns the outcome as it stands after that. */
-    private ImportOutcome finish(ImportSession session, ImportOutcome outcome) {
+    private ImportOutcome finish(MoveTransaction session, ImportOutcome outcome) {
         if (dry) {
             return outcome;
         }
@@ -381,8 +413,20 @@ final class ImportRun {
                 return outcome;
             }
             transitionRange = session.transitionRange();
-            session.progress(jobId, engine.progress(dev.journeys.api.ImportJob.Status.COMPLETED, tally, Optional.empty(),
-                    engine.moves.now(), Optional.of(engine.moves.now())));
+            Instant now = engine.moves.now();
+            Batch end = Batch.of(List.of()).with(new JobRecord(jobId, List.of(), Optional.of(engine.progress(
+                    dev.journeys.api.ImportJob.Status.COMPLETED, tally, Optional.empty(), now, Optional.of(now)))));
+            engine.moves.runUncommitted(session, new Planner<Boolean>() {
+                @Override
+                public Plan<Boolean> plan(boolean fresh) {
+                    return Plan.write(end, followUp(), (commit, chains) -> true);
+                }
+
+                @Override
+                public Boolean contention(int attempts) {
+                    throw new IllegalStateException("an import job's record lost a compare-and-set");
+                }
+            });
             session.commit();
             movesCommitted = tally.moved();
         }

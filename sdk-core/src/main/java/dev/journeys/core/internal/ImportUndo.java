@@ -4,14 +4,13 @@ import dev.journeys.api.ImportJob;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.StorageException;
-import dev.journeys.api.Transition;
 import dev.journeys.api.UndoReport;
 import dev.journeys.core.internal.rules.Decision;
-import dev.journeys.core.internal.storage.ImportSession;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.UndoTarget;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reverts an import job: each contact it moved goes back where the job found it, by one compensating
- * move per contact and journey, decided by {@link MoveEngine#decide} and written by compare-and-set
+ * move per contact and journey, decided by {@link MovePath#decide} and written by compare-and-set
  * against the version the job's last move of it produced. A contact that moved since is left alone.
  */
 @Singleton
@@ -74,24 +73,28 @@ final class ImportUndo {
         if (batch.isEmpty()) {
             return;
         }
-        for (int attempt = 1; attempt <= engine.maxAttempts; attempt++) {
-            Progress tried = progress.copy();
-            try (ImportSession session = engine.storage.openImportSession(tenant, false)) {
-                List<MoveWrite> writes = decide(tenant, session, batch, source, tried);
-                Optional<List<Transition>> written = session.write(writes);
-                if (written.isPresent()) {
-                    session.commit();
-                    progress.take(tried);
-                    engine.afterCommit(tenant, written.get(), false);
-                    return;
+        try (MoveTransaction tx = engine.moves.begin(tenant, false, Optional.empty())) {
+            engine.moves.runCommitting(tx, new Planner<Boolean>() {
+                @Override
+                public Plan<Boolean> plan(boolean fresh) {
+                    Progress tried = progress.copy();
+                    return Plan.write(Batch.of(decide(tenant, tx, batch, source, tried)), FollowUp.CHAINED,
+                            (commit, chains) -> {
+                                progress.take(tried);
+                                return true;
+                            });
                 }
-            }
+
+                @Override
+                public Boolean contention(int attempts) {
+                    throw new StorageException("other writers kept moving the contacts of this undo; gave up after "
+                            + attempts + " attempts", null);
+                }
+            });
         }
-        throw new StorageException("other writers kept moving the contacts of this undo; gave up after "
-                + engine.maxAttempts + " attempts", null);
     }
 
-    private List<MoveWrite> decide(String tenant, ImportSession session, List<UndoTarget> batch, MoveSource source,
+    private List<MoveWrite> decide(String tenant, MoveTransaction session, List<UndoTarget> batch, MoveSource source,
                                    Progress progress) {
         Map<JourneyId, List<UndoTarget>> byJourney = batch.stream()
                 .collect(Collectors.groupingBy(UndoTarget::journeyId, LinkedHashMap::new, Collectors.toList()));
@@ -112,9 +115,9 @@ final class ImportUndo {
                     progress.refuse(target, "MOVED_SINCE", "the contact moved after the import; it is left where it is");
                     continue;
                 }
-                MoveRequest request = target.before()
-                        .map(stage -> MoveRequest.to(target.contactKey(), journeyId, stage, source))
-                        .orElseGet(() -> MoveRequest.exit(target.contactKey(), journeyId, source));
+                Move request = target.before()
+                        .map(stage -> Move.to(target.contactKey(), journeyId, stage, source))
+                        .orElseGet(() -> Move.exit(target.contactKey(), journeyId, source));
                 Decision decision = engine.moves.decide(tenant, journey.get(), placement, request);
                 if (decision instanceof Decision.Accept accept) {
                     writes.add(engine.moves.write(journey.get(), placement, accept, request, now, now));

@@ -5,6 +5,7 @@ import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.core.internal.automation.AttributeValues;
+import dev.journeys.core.internal.rules.Move;
 import java.util.regex.Pattern;
 
 /** Checks what hosts pass in, so that bad input fails with a typed error before anything is written. */
@@ -57,8 +58,8 @@ final class Inputs {
         return value;
     }
 
-    /** Returns the request with its source's texts trimmed, as they will be written to history. */
-    static MoveRequest move(MoveRequest request) {
+    /** The move a host's request asks for, with its source's texts trimmed, as they will be written to history. */
+    static Move move(MoveRequest request) {
         required("move request", request);
         contactKey(request.contactKey());
         required("journey id", request.journeyId());
@@ -70,10 +71,8 @@ final class Inputs {
                 throw new InvalidInputException("note is longer than " + JourneyService.MAX_NOTE_LENGTH + " characters");
             }
         });
-        MoveSource source = source(request.source());
-        return source.equals(request.source()) ? request
-                : new MoveRequest(request.contactKey(), request.journeyId(), request.target(), source,
-                        request.expected(), request.note());
+        return new Move(request.contactKey(), request.journeyId(), request.target(), source(request.source()),
+                request.expected(), request.note());
     }
 
     /** Returns the source with its texts trimmed: what is checked is exactly what gets written. */

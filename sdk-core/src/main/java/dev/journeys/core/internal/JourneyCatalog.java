@@ -7,7 +7,6 @@ import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.ReadOnlyJourneyException;
-import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
 import dev.journeys.core.internal.storage.Storage;
 import jakarta.inject.Inject;
@@ -36,6 +35,15 @@ final class JourneyCatalog {
         this.cache = Caffeine.newBuilder().maximumSize(settings.journeyCacheSize()).build();
     }
 
+    /** The definition a write must be checked against: read afresh, and never one of a system journey. */
+    Journey editable(String tenant, JourneyId id) {
+        Journey current = find(tenant, id, true).orElseThrow(() -> NotFoundException.journey(id));
+        if (current.kind() == Journey.Kind.SYSTEM) {
+            throw new ReadOnlyJourneyException(id + " is a system journey; its definition is managed by its plugin");
+        }
+        return current;
+    }
+
     Optional<Journey> find(String tenant, JourneyId id, boolean fresh) {
         if (!fresh) {
             Journey cached = cache.getIfPresent(new Key(tenant, id.value()));
@@ -56,17 +64,12 @@ final class JourneyCatalog {
      * Applies a change built from the latest definition, retrying when another writer got in first.
      * {@code build} validates against the definition it is given and throws on bad input.
      */
-    ChangeResult change(String tenant, JourneyId id, Function<Journey, JourneyChange> build) {
+    Journey change(String tenant, JourneyId id, Function<Journey, JourneyChange> build) {
         for (int attempt = 1; ; attempt++) {
-            Journey current = find(tenant, id, true).orElseThrow(() -> NotFoundException.journey(id));
-            if (current.kind() == Journey.Kind.SYSTEM) {
-                throw new ReadOnlyJourneyException(id + " is a system journey; its definition is managed by its plugin");
-            }
+            Journey current = editable(tenant, id);
             JourneyChange change = build.apply(current);
             try {
-                ChangeResult result = storage.changeJourney(tenant, id, current.version(), change);
-                offer(tenant, result.journey());
-                return result;
+                return offer(tenant, storage.changeJourney(tenant, id, current.version(), change));
             } catch (ConcurrentChangeException e) {
                 if (attempt >= CHANGE_ATTEMPTS) {
                     throw e;

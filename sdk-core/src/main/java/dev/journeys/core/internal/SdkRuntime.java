@@ -15,7 +15,7 @@ public final class SdkRuntime implements JourneysSdk {
 
     private final Storage storage;
     private final JourneyCatalog catalog;
-    private final MoveEngine moves;
+    private final MovePath moves;
     private final PlacementCache placements;
     private final ListenerHub listeners;
     private final AutomationEngine automations;
@@ -32,7 +32,7 @@ public final class SdkRuntime implements JourneysSdk {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     @Inject
-    SdkRuntime(Storage storage, JourneyCatalog catalog, MoveEngine moves, PlacementCache placements,
+    SdkRuntime(Storage storage, JourneyCatalog catalog, MovePath moves, PlacementCache placements,
                ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
                AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses, ImportEngine imports,
                ImportUndo undo, RunningImports runningImports, DashboardFolder folder) {

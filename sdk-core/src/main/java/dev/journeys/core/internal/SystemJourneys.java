@@ -22,13 +22,13 @@ final class SystemJourneys {
 
     private final Storage storage;
     private final JourneyCatalog catalog;
-    private final MoveEngine moves;
+    private final MovePath moves;
     private final Map<String, SystemJourneyPlugin> plugins = new LinkedHashMap<>();
     /** Per tenant, plugin key to the tenant's journey id, once provisioned by this instance. */
     private final ConcurrentHashMap<String, Map<String, Journey>> provisioned = new ConcurrentHashMap<>();
 
     @Inject
-    SystemJourneys(Storage storage, JourneyCatalog catalog, MoveEngine moves, CoreSettings settings) {
+    SystemJourneys(Storage storage, JourneyCatalog catalog, MovePath moves, CoreSettings settings) {
         this.storage = storage;
         this.catalog = catalog;
         this.moves = moves;

@@ -46,9 +46,9 @@ final class TenantDashboardService implements DashboardService {
     private final String tenant;
     private final Storage storage;
     private final JourneyCatalog catalog;
-    private final MoveEngine moves;
+    private final MovePath moves;
 
-    TenantDashboardService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves) {
+    TenantDashboardService(String tenant, Storage storage, JourneyCatalog catalog, MovePath moves) {
         this.tenant = tenant;
         this.storage = storage;
         this.catalog = catalog;

@@ -22,10 +22,19 @@ import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
 import dev.journeys.api.AutomationService;
 import dev.journeys.api.ImportService;
-import dev.journeys.core.internal.storage.ChangeResult;
+import dev.journeys.api.ConcurrentChangeException;
+import dev.journeys.api.ExpectedStage;
+import dev.journeys.api.StageInUseException;
+import dev.journeys.core.internal.rules.Decision;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
 import dev.journeys.core.internal.storage.JourneyChange;
+import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.StageRemoval;
 import dev.journeys.core.internal.storage.StagePosition;
 import dev.journeys.core.internal.storage.Storage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,14 +50,14 @@ final class TenantJourneyService implements JourneyService {
     private final String tenant;
     private final Storage storage;
     private final JourneyCatalog catalog;
-    private final MoveEngine moves;
+    private final MovePath moves;
     private final PlacementCache placements;
     private final ListenerHub listeners;
     private final AutomationService automations;
     private final ContactStatuses statuses;
     private final ImportService imports;
 
-    TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MoveEngine moves,
+    TenantJourneyService(String tenant, Storage storage, JourneyCatalog catalog, MovePath moves,
                          PlacementCache placements, ListenerHub listeners, AutomationService automations,
                          ContactStatuses statuses, ImportService imports) {
         this.tenant = tenant;
@@ -107,12 +116,12 @@ final class TenantJourneyService implements JourneyService {
     @Override
     public Journey renameJourney(JourneyId id, String newName) {
         String name = Inputs.name("journey name", newName);
-        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Rename(name)).journey();
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Rename(name));
     }
 
     @Override
     public Journey archiveJourney(JourneyId id) {
-        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Archive()).journey();
+        return catalog.change(tenant, Inputs.required("journey id", id), j -> new JourneyChange.Archive());
     }
 
     @Override
@@ -123,7 +132,7 @@ final class TenantJourneyService implements JourneyService {
                 throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
             }
             return new JourneyChange.AddStage(name);
-        }).journey();
+        });
     }
 
     @Override
@@ -136,7 +145,7 @@ final class TenantJourneyService implements JourneyService {
                 throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
             });
             return new JourneyChange.RenameStage(stage, name);
-        }).journey();
+        });
     }
 
     @Override
@@ -149,7 +158,7 @@ final class TenantJourneyService implements JourneyService {
         return catalog.change(tenant, Inputs.required("journey id", id), j -> {
             stageOf(j, stage);
             return new JourneyChange.SetExpectedDays(stage, days);
-        }).journey();
+        });
     }
 
     @Override
@@ -162,40 +171,93 @@ final class TenantJourneyService implements JourneyService {
                         + " current stages of " + id + " exactly once");
             }
             return new JourneyChange.Reorder(wanted);
-        }).journey();
+        });
     }
 
     @Override
     public Journey removeStage(JourneyId id, StageId stage) {
         Inputs.required("stage id", stage);
-        return remove(id, stage, Optional.empty(), MoveSource.manual("system"));
+        return remove(id, stage, Optional.empty(), "");
     }
 
     @Override
     public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source) {
         Inputs.required("stage id", stage);
         Inputs.required("stage to move contacts to", moveContactsTo);
-        MoveSource checked = Inputs.source(source);
+        if (!(Inputs.source(source) instanceof MoveSource.Manual manual)) {
+            throw new InvalidInputException("a stage is removed by a person: pass MoveSource.manual(actor)");
+        }
         if (stage.equals(moveContactsTo)) {
             throw new InvalidInputException("cannot move the contacts of " + stage + " into itself");
         }
-        return remove(id, stage, Optional.of(moveContactsTo), checked);
+        return remove(id, stage, Optional.of(moveContactsTo), manual.actor());
     }
 
-    private Journey remove(JourneyId id, StageId stage, Optional<StageId> moveTo, MoveSource source) {
-        ChangeResult result = catalog.change(tenant, Inputs.required("journey id", id), j -> {
-            stageOf(j, stage);
-            moveTo.ifPresent(to -> stageOf(j, to));
-            if (j.stages().size() == 1) {
-                throw new InvalidInputException("cannot remove the only stage of " + id);
+    /**
+     * Removes a stage on the move path: its contacts are relocated by moves like any other, judged by the
+     * rules, recorded in history as {@link MoveSource.StageRemoval}, heard by listeners and chains, and
+     * written in the same transaction as the removal. A contact that enters the stage meanwhile makes the
+     * write a conflict, and the removal is planned again.
+     */
+    private Journey remove(JourneyId id, StageId stage, Optional<StageId> moveTo, String actor) {
+        Inputs.required("journey id", id);
+        return moves.run(tenant, new Planner<>() {
+            @Override
+            public Plan<Journey> plan(boolean fresh) {
+                Journey journey = catalog.editable(tenant, id);
+                Stage removed = stageOf(journey, stage);
+                moveTo.ifPresent(to -> stageOf(journey, to));
+                if (journey.stages().size() == 1) {
+                    throw new InvalidInputException("cannot remove the only stage of " + id);
+                }
+                List<Placement> occupants = occupants(id, stage);
+                if (!occupants.isEmpty() && moveTo.isEmpty()) {
+                    throw new StageInUseException(occupants.size() + " contact(s) are in " + stage
+                            + "; name a stage to move them to");
+                }
+                Instant now = moves.now();
+                MoveSource source = new MoveSource.StageRemoval(stage, actor);
+                List<MoveWrite> writes = new ArrayList<>(occupants.size());
+                for (Placement occupant : occupants) {
+                    PlacementState current = new PlacementState(id, occupant.contactKey(), Optional.of(stage),
+                            occupant.enteredAt(), occupant.version());
+                    Move move = Move.to(occupant.contactKey(), id, moveTo.orElseThrow(), source)
+                            .expecting(ExpectedStage.inStage(stage))
+                            .withNote(Optional.of("stage '" + removed.name() + "' removed"));
+                    Decision decision = moves.decide(tenant, journey, current, move);
+                    if (!(decision instanceof Decision.Accept accept)) {
+                        throw new IllegalStateException("the rules refused to relocate " + occupant.contactKey()
+                                + " out of a removed stage: " + decision);
+                    }
+                    writes.add(moves.write(journey, current, accept, move, now, now));
+                }
+                return Plan.write(Batch.of(writes).with(new StageRemoval(id, journey.version(), stage)), FollowUp.CHAINED,
+                        (commit, chains) -> commit.journey().orElseThrow());
             }
-            return new JourneyChange.RemoveStage(stage, moveTo, source, moves.now());
+
+            @Override
+            public Journey contention(int attempts) {
+                throw new ConcurrentChangeException(id + " kept changing while " + stage + " was being removed; gave up after "
+                        + attempts + " attempts");
+            }
         });
-        // Relocated contacts changed under the cache's feet; drop the journey's entries wholesale.
-        placements.invalidateJourney(tenant, id);
-        result.transitions().forEach(t -> moves.committed(tenant, t));
-        return result.journey();
     }
+
+    /** Everyone in the stage now, page by page. */
+    private List<Placement> occupants(JourneyId id, StageId stage) {
+        List<Placement> all = new ArrayList<>();
+        Optional<StagePosition> after = Optional.empty();
+        while (true) {
+            List<Placement> page = storage.placementsInStage(tenant, id, stage, Optional.empty(), after, OCCUPANTS_PAGE);
+            all.addAll(page);
+            if (page.size() < OCCUPANTS_PAGE) {
+                return all;
+            }
+            after = Optional.of(StagePosition.of(page.get(page.size() - 1)));
+        }
+    }
+
+    private static final int OCCUPANTS_PAGE = 1_000;
 
     private static Stage stageOf(Journey journey, StageId stage) {
         return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage));
@@ -203,7 +265,7 @@ final class TenantJourneyService implements JourneyService {
 
     @Override
     public MoveOutcome move(MoveRequest request) {
-        return moves.move(tenant, request);
+        return moves.move(tenant, Inputs.move(request));
     }
 
     @Override

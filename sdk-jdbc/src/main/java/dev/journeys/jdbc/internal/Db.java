@@ -4,12 +4,12 @@ import dev.journeys.api.JourneysException;
 import dev.journeys.api.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -18,11 +18,13 @@ import org.jdbi.v3.core.JdbiException;
 /** A started database: Jdbi, its dialect, and the translation of driver failures into SDK errors. */
 final class Db {
 
-    /** 64, so that a set of stripes fits in one {@code long} ({@link #asMoves}). */
+    /** 64, so that a set of stripes fits in one {@code long} ({@link #moveLocks}). */
     private static final int LOCK_STRIPES = Long.SIZE;
 
     final Jdbi jdbi;
     final MoveWriter moves;
+    /** The one writer of placements and history. */
+    final BatchWriter writer;
     final Dialect dialect;
     /** Identifies the database across SDK instances in this JVM: on H2 the database itself, on PostgreSQL its URL or pool. */
     final Object database;
@@ -34,6 +36,7 @@ final class Db {
     Db(Jdbi jdbi, MoveWriter moves, Dialect dialect, Object database) {
         this.jdbi = jdbi;
         this.moves = moves;
+        this.writer = new BatchWriter(moves, dialect);
         this.dialect = dialect;
         this.database = database;
         this.journeyLocks = dialect == Dialect.H2 ? H2_LOCKS.computeIfAbsent(database, k -> stripes()) : new ReadWriteLock[0];
@@ -47,52 +50,43 @@ final class Db {
         return locks;
     }
 
-    /**
-     * Runs a move on {@code journey}; on H2 it excludes definition changes of that journey, so a move
-     * checked against a definition can never commit after a stage removal emptied that stage.
-     */
-    <T> T asMove(long journey, Supplier<T> work) {
-        return guarded(journeyLocks.length == 0 ? null : stripe(journey).readLock(), work);
-    }
-
     /** Runs a definition change of {@code journey}; on H2 it excludes moves in that journey. */
     <T> T asChange(long journey, Supplier<T> work) {
         return guarded(journeyLocks.length == 0 ? null : stripe(journey).writeLock(), work);
     }
 
     /**
-     * Like {@link #asMove} for several journeys at once, and for any write of the run log; locks are taken in
-     * stripe order, so never cross.
+     * The lock a write of moves in {@code journey} holds until its transaction ends, for callers that hold it
+     * across several writes (imports); null where there is none (PostgreSQL).
      */
-    <T> T asMoves(long[] journeys, Supplier<T> work) {
+    Lock moveLock(long journey) {
+        return journeyLocks.length == 0 ? null : stripe(journey).readLock();
+    }
+
+    /**
+     * The locks a write of moves in these journeys holds until its transaction ends, in stripe order so that
+     * two writers never cross; none on PostgreSQL. A write of no moves takes stripe 0 (read locks share it):
+     * the run log's filer relies on every run-log row being written under a stripe ({@link RunLogContacts}).
+     */
+    List<Lock> moveLocks(long[] journeys) {
         if (journeyLocks.length == 0) {
-            return call(work);
+            return List.of();
         }
         // One bit per stripe: repeats collapse and the bits read in stripe order, without sorting anything.
-        // Writes without moves take stripe 0 (read locks share it): the run log's filer relies on every
-        // run-log row being written under a stripe (RunLogContacts).
         long stripes = journeys.length == 0 ? 1L : 0L;
         for (long journey : journeys) {
             stripes |= 1L << Math.floorMod(journey, (long) LOCK_STRIPES);
         }
+        List<Lock> locks = new java.util.ArrayList<>(Long.bitCount(stripes));
         for (long left = stripes; left != 0; left &= left - 1) {
-            journeyLocks[Long.numberOfTrailingZeros(left)].readLock().lock();
+            locks.add(journeyLocks[Long.numberOfTrailingZeros(left)].readLock());
         }
-        try {
-            return call(work);
-        } finally {
-            for (long left = stripes; left != 0; left &= left - 1) {
-                journeyLocks[Long.numberOfTrailingZeros(left)].readLock().unlock();
-            }
-        }
+        return locks;
     }
 
-    /**
-     * The lock {@link #asMove} takes, for callers that hold it across several transactions' worth of work
-     * (imports); null where there is none (PostgreSQL).
-     */
-    Lock moveLock(long journey) {
-        return journeyLocks.length == 0 ? null : stripe(journey).readLock();
+    /** The lock {@link #asChange} takes, for a stage removal's transaction; null on PostgreSQL. */
+    Lock changeLock(long journey) {
+        return journeyLocks.length == 0 ? null : stripe(journey).writeLock();
     }
 
     /**
@@ -169,35 +163,6 @@ final class Db {
     static <T> T onConnection(DataSource dataSource, String what, SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
-        } catch (SQLException e) {
-            throw new StorageException(what + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Runs {@code work} in a transaction of its own on plain JDBC: committed when {@code keep} accepts the
-     * result, rolled back otherwise. A unique-key violation, which is how two writers racing on one key
-     * meet, rolls back and answers {@code onUniqueViolation}; any other failure is a StorageException.
-     */
-    static <T> T transaction(DataSource dataSource, String what, SqlWork<T> work, Predicate<T> keep,
-                             Supplier<T> onUniqueViolation) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                if (keep.test(result)) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (isUniqueViolation(e)) {
-                    return onUniqueViolation.get();
-                }
-                throw e;
-            }
         } catch (SQLException e) {
             throw new StorageException(what + " failed: " + e.getMessage(), e);
         }

@@ -4,16 +4,16 @@ import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.Placement;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
-import dev.journeys.api.StageInUseException;
 import dev.journeys.api.StorageException;
-import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.ChangeResult;
 import dev.journeys.core.internal.storage.JourneyChange;
-import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.storage.StageRemoval;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,31 +104,26 @@ final class DefinitionStore {
                 .map((rs, ctx) -> new JourneyId(rs.getLong(1))).findOne()));
     }
 
-    ChangeResult change(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
+    Journey change(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
         try {
             return db.asChange(id.value(), () -> db.jdbi.inTransaction(h -> {
-                if (change instanceof JourneyChange.RemoveStage && db.dialect == Dialect.POSTGRES) {
-                    // Waits out moves in flight and holds new ones back until this commits; they then
-                    // see the new journey version and are decided again. Removals are rare and short.
-                    h.execute("lock table placements in share row exclusive mode");
-                }
                 long version = h.createQuery("select version from journeys where id = :id and tenant_id = :tenant for update")
                         .bind("id", id.value()).bind("tenant", tenant).mapTo(Long.class).findOne()
                         .orElseThrow(() -> NotFoundException.journey(id));
                 if (version != expectedVersion) {
                     throw new ConcurrentChangeException(id + " changed from version " + expectedVersion + " to " + version);
                 }
-                List<Transition> transitions = apply(h, tenant, id, version, change);
+                apply(h, tenant, id, change);
                 h.createUpdate("update journeys set version = version + 1 where id = :id")
                         .bind("id", id.value()).execute();
-                return new ChangeResult(load(h, tenant, id.value()).orElseThrow(), transitions);
+                return load(h, tenant, id.value()).orElseThrow();
             }));
         } catch (RuntimeException e) {
             throw duplicateOr(e, "that name is already taken in " + id);
         }
     }
 
-    private List<Transition> apply(Handle h, String tenant, JourneyId id, long version, JourneyChange change) {
+    private static void apply(Handle h, String tenant, JourneyId id, JourneyChange change) {
         if (change instanceof JourneyChange.Rename rename) {
             h.createUpdate("update journeys set name = :name, name_key = :key where id = :id")
                     .bind("name", rename.name()).bind("key", key(rename.name())).bind("id", id.value()).execute();
@@ -150,66 +145,107 @@ final class DefinitionStore {
                     .bind("days", expected.days().isPresent() ? expected.days().getAsInt() : null)
                     .bind("stage", expected.stage().value()).bind("journey", id.value()).execute();
         } else if (change instanceof JourneyChange.Reorder reorder) {
-            renumber(h, id, reorder.order());
-        } else if (change instanceof JourneyChange.RemoveStage remove) {
-            return removeStage(h, tenant, id, version, remove);
-        }
-        return List.of();
-    }
-
-    private List<Transition> removeStage(Handle h, String tenant, JourneyId id, long version,
-                                         JourneyChange.RemoveStage remove) {
-        List<Placement> occupants = h.createQuery("""
-                        select contact_key, journey_id, stage_id, entered_at, version from placements
-                         where journey_id = :journey and stage_id = :stage order by contact_key""")
-                .bind("journey", id.value()).bind("stage", remove.stage().value())
-                .map(Rows.PLACEMENT).list();
-        if (!occupants.isEmpty() && remove.moveTo().isEmpty()) {
-            throw new StageInUseException(occupants.size() + " contact(s) are in " + remove.stage()
-                    + "; name a stage to move them to");
-        }
-        List<Transition> transitions = new ArrayList<>();
-        for (Placement occupant : occupants) {
-            MoveWrite w = new MoveWrite(id, version, occupant.contactKey(), occupant.version(), occupant.enteredAt(),
-                    Optional.of(remove.stage()), remove.moveTo(), remove.at(), remove.at(), remove.source(),
-                    Optional.of("stage " + remove.stage().value() + " removed"));
-            h.createUpdate("""
-                            update placements set stage_id = :to, entered_at = :at, version = version + 1
-                             where journey_id = :journey and contact_key = :contact""")
-                    .bind("to", remove.moveTo().get().value()).bind("at", Rows.utc(remove.at()))
-                    .bind("journey", id.value()).bind("contact", occupant.contactKey()).execute();
             try {
-                transitions.add(db.moves.appendHistory(h.getConnection(), tenant, w, occupant.version() + 1));
-            } catch (java.sql.SQLException e) {
-                throw new StorageException("relocating " + occupant.contactKey() + " failed: " + e.getMessage(), e);
+                renumber(h.getConnection(), id, reorder.order());
+            } catch (SQLException e) {
+                throw new StorageException("reordering the stages of " + id + " failed", e);
             }
         }
-        h.createUpdate("update stages set removed = true, name_key = null where id = :stage")
-                .bind("stage", remove.stage().value()).execute();
-        List<StageId> remaining = h.createQuery(
-                        "select id from stages where journey_id = :journey and not removed order by position")
-                .bind("journey", id.value()).map((rs, ctx) -> new StageId(rs.getLong(1))).list();
-        renumber(h, id, remaining);
-        return transitions;
     }
 
-    private static void renumber(Handle h, JourneyId id, List<StageId> order) {
-        PreparedBatch batch = h.prepareBatch("update stages set position = :position where id = :stage and journey_id = :journey");
-        for (int i = 0; i < order.size(); i++) {
-            batch.bind("position", i).bind("stage", order.get(i).value()).bind("journey", id.value()).add();
+    /**
+     * Removes a stage inside the move path's transaction, after the moves that relocated its contacts:
+     * the journey's version moves on, by compare-and-set, and the stage must be empty by then.
+     *
+     * @return the journey as it now stands; empty, with the caller to roll back, when the journey changed or a
+     *         contact entered the stage since the removal was planned
+     */
+    static Optional<Journey> removeStage(Connection c, String tenant, StageRemoval removal) throws SQLException {
+        long journey = removal.journey().value();
+        try (PreparedStatement ps = c.prepareStatement(
+                "update journeys set version = version + 1 where id = ? and tenant_id = ? and version = ?")) {
+            ps.setLong(1, journey);
+            ps.setString(2, tenant);
+            ps.setLong(3, removal.journeyVersion());
+            if (ps.executeUpdate() != 1) {
+                return Optional.empty();
+            }
         }
-        batch.execute();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select count(*) from placements where stage_id = ? and journey_id = ?")) {
+            ps.setLong(1, removal.stage().value());
+            ps.setLong(2, journey);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    return Optional.empty();
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update stages set removed = true, name_key = null where id = ? and journey_id = ?")) {
+            ps.setLong(1, removal.stage().value());
+            ps.setLong(2, journey);
+            ps.executeUpdate();
+        }
+        List<StageId> remaining = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id from stages where journey_id = ? and not removed order by position")) {
+            ps.setLong(1, journey);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    remaining.add(new StageId(rs.getLong(1)));
+                }
+            }
+        }
+        renumber(c, removal.journey(), remaining);
+        return load(c, tenant, journey);
+    }
+
+    private static void renumber(Connection c, JourneyId id, List<StageId> order) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update stages set position = ? where id = ? and journey_id = ?")) {
+            for (int i = 0; i < order.size(); i++) {
+                ps.setInt(1, i);
+                ps.setLong(2, order.get(i).value());
+                ps.setLong(3, id.value());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     static Optional<Journey> load(Handle h, String tenant, long id) {
-        return h.createQuery("select " + JOURNEY_COLUMNS + " from journeys where id = :id and tenant_id = :tenant")
-                .bind("id", id).bind("tenant", tenant).map(DefinitionStore::journeyRow).findOne()
-                .map(row -> row.with(h.createQuery("""
-                                select id, name, position, expected_days from stages
-                                 where journey_id = :id and not removed order by position""")
-                        .bind("id", id)
-                        .map((rs, ctx) -> stageRow(rs))
-                        .list()));
+        try {
+            return load(h.getConnection(), tenant, id);
+        } catch (SQLException e) {
+            throw new StorageException("reading journey:" + id + " failed", e);
+        }
+    }
+
+    static Optional<Journey> load(Connection c, String tenant, long id) throws SQLException {
+        JourneyRow row;
+        try (PreparedStatement ps = c.prepareStatement("select " + JOURNEY_COLUMNS + " from journeys where id = ? and tenant_id = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                row = journeyRow(rs, null);
+            }
+        }
+        List<Stage> stages = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, name, position, expected_days from stages
+                 where journey_id = ? and not removed order by position""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stages.add(stageRow(rs));
+                }
+            }
+        }
+        return Optional.of(row.with(stages));
     }
 
     private static Stage stageRow(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -13,18 +13,12 @@ import dev.journeys.core.internal.CoreSettings;
 import dev.journeys.api.Outcome;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
-import dev.journeys.core.internal.storage.ChangeResult;
-import dev.journeys.core.internal.storage.EventCommit;
-import dev.journeys.core.internal.storage.EventWrite;
-import dev.journeys.core.internal.storage.StatusCommit;
 import dev.journeys.core.internal.storage.StatusState;
-import dev.journeys.core.internal.storage.StatusWrite;
 import dev.journeys.core.internal.storage.StoredAutomation;
 import dev.journeys.core.internal.storage.SystemJourneyDefinition;
 import dev.journeys.api.StatusChange;
 import dev.journeys.core.internal.storage.StoredCondition;
 import dev.journeys.core.internal.storage.JourneyChange;
-import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.StagePosition;
@@ -41,9 +35,9 @@ import java.util.function.Consumer;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.RowRejection;
 import dev.journeys.core.internal.storage.ImportJobStart;
-import dev.journeys.core.internal.storage.ImportSession;
 import dev.journeys.core.internal.storage.JobProgress;
 import dev.journeys.core.internal.storage.UndoTarget;
+import dev.journeys.core.internal.storage.WriteTransaction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -59,8 +53,6 @@ final class JdbiStorage implements Storage {
     private volatile DefinitionStore definitions;
     private volatile PlacementStore placements;
     private volatile AutomationStore automations;
-    private volatile EventWriter events;
-    private volatile EventBatchWriter eventBatches;
     private volatile SystemStore system;
     private volatile ImportStore imports;
     private volatile DashboardStore dashboard;
@@ -99,14 +91,12 @@ final class JdbiStorage implements Storage {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            MoveWriter moveWriter = new MoveWriter(ds, dialect);
+            MoveWriter moveWriter = new MoveWriter(dialect);
             Db opened = new Db(Jdbi.create(ds), moveWriter, dialect, database);
             definitions = new DefinitionStore(opened);
             placements = new PlacementStore(opened);
             automations = new AutomationStore(opened);
-            events = new EventWriter(ds, moveWriter);
-            eventBatches = new EventBatchWriter(ds, moveWriter, dialect);
-            system = new SystemStore(opened, ds);
+            system = new SystemStore(opened);
             imports = new ImportStore(opened);
             dashboard = new DashboardStore(opened);
             fold = new DashboardFold(opened, ds);
@@ -246,10 +236,8 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public ChangeResult changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
-        ChangeResult result = definitions().change(tenant, id, expectedVersion, change);
-        result.transitions().forEach(t -> commits.published(tenant, t));
-        return result;
+    public Journey changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change) {
+        return definitions().change(tenant, id, expectedVersion, change);
     }
 
     @Override
@@ -258,10 +246,9 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public Optional<Transition> applyMove(String tenant, MoveWrite write) {
-        Optional<Transition> written = placements().apply(tenant, write);
-        written.ifPresent(t -> commits.published(tenant, t));
-        return written;
+    public WriteTransaction begin(String tenant, boolean readOnly) {
+        Db d = db();
+        return new JdbcWriteTransaction(d, dataSource, commits, tenant, readOnly);
     }
 
     @Override
@@ -320,26 +307,6 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public EventCommit applyEvent(String tenant, EventWrite write) {
-        Db d = db();
-        // Moves of an event may span journeys; on H2 each journey's removal lock is held in id order.
-        EventCommit commit = d.asMoves(journeysOf(write.moves()), () -> events.apply(tenant, write));
-        if (commit instanceof EventCommit.Applied applied) {
-            applied.transitions().forEach(t -> commits.published(tenant, t));
-        }
-        return commit;
-    }
-
-    @Override
-    public Optional<List<EventCommit.Applied>> applyEvents(String tenant, List<EventWrite> writes) {
-        Db d = db();
-        List<MoveWrite> moves = writes.stream().flatMap(w -> w.moves().stream()).toList();
-        Optional<List<EventCommit.Applied>> applied = d.asMoves(journeysOf(moves), () -> eventBatches.apply(tenant, writes));
-        applied.ifPresent(all -> all.forEach(a -> a.transitions().forEach(t -> commits.published(tenant, t))));
-        return applied;
-    }
-
-    @Override
     public void registerTenant(String tenant, Instant now) {
         db();
         system.registerTenant(tenant, now);
@@ -364,14 +331,6 @@ final class JdbiStorage implements Storage {
     }
 
     @Override
-    public Optional<StatusCommit> applyStatus(String tenant, StatusWrite write) {
-        Db d = db();
-        Optional<StatusCommit> commit = d.asMoves(journeysOf(write.moves()), () -> system.apply(tenant, write));
-        commit.ifPresent(c -> c.transitions().forEach(t -> commits.published(tenant, t)));
-        return commit;
-    }
-
-    @Override
     public List<StatusChange> statusHistory(String tenant, String contactKey) {
         db();
         return system.history(tenant, contactKey);
@@ -387,15 +346,6 @@ final class JdbiStorage implements Storage {
     public boolean eventApplied(String tenant, String eventId) {
         db();
         return automations.eventApplied(tenant, eventId);
-    }
-
-    /** The journey of each move, repeats and all, for the per-journey locks an embedded database takes. */
-    private static long[] journeysOf(List<MoveWrite> moves) {
-        long[] journeys = new long[moves.size()];
-        for (int i = 0; i < journeys.length; i++) {
-            journeys[i] = moves.get(i).journeyId().value();
-        }
-        return journeys;
     }
 
     // ---- imports
@@ -418,12 +368,6 @@ final class JdbiStorage implements Storage {
     @Override
     public void recordRejections(String tenant, long jobId, List<RowRejection> rejections) {
         imports().recordRejections(tenant, jobId, rejections);
-    }
-
-    @Override
-    public ImportSession openImportSession(String tenant, boolean readOnly) {
-        imports();
-        return new JdbcImportSession(db, dataSource, commits, tenant, readOnly);
     }
 
     @Override

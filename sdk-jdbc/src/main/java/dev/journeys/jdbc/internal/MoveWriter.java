@@ -11,10 +11,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * The write of one move: placement by compare-and-set, then its history row, in one transaction.
+ * The statements of a move: placement by compare-and-set, then its history row, inside the transaction of
+ * the {@link BatchWriter}, which is their only caller.
  *
  * <p>Plain JDBC rather than Jdbi, on purpose: this is the only hot write, and profiling the move
  * benchmark put most of the SDK's extra client CPU per move in Jdbi's per-statement set-up (argument
@@ -30,25 +30,16 @@ final class MoveWriter {
              where journey_id = ? and contact_key = ? and version = ?
                and exists (select 1 from journeys where id = ? and tenant_id = ? and version = ?)""";
 
-    private final DataSource dataSource;
     final String insertHistory;
     /** For batches: on PostgreSQL a racing first entry must not abort the whole transaction, only miss. */
     private final String insertIfJourneyAt;
 
-    MoveWriter(DataSource dataSource, Dialect dialect) {
-        this.dataSource = dataSource;
+    MoveWriter(Dialect dialect) {
         this.insertIfJourneyAt = dialect == Dialect.POSTGRES ? INSERT_IF_JOURNEY_AT + " on conflict do nothing" : INSERT_IF_JOURNEY_AT;
         this.insertHistory = """
                 insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id, effective_at,
                   recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at"""
                 + dialect.historyTxColumn + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + dialect.historyTxValue + ")";
-    }
-
-    /** @return the transition, or empty when either version moved on; nothing is written then */
-    Optional<Transition> apply(String tenant, MoveWrite w) {
-        // A unique violation here is two first entries racing on the placement's key: a lost compare-and-set.
-        return Db.transaction(dataSource, "move of " + w.contactKey() + " in " + w.journeyId(),
-                c -> write(c, tenant, w), Optional::isPresent, Optional::empty);
     }
 
     /**

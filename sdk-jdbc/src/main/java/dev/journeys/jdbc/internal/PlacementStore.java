@@ -4,7 +4,6 @@ import dev.journeys.api.JourneyId;
 import dev.journeys.api.Placement;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.StagePosition;
 import java.time.Instant;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads of placements and history. Moves are written by {@link MoveWriter}. */
+/** Reads of placements and history. They are written by {@link BatchWriter} alone. */
 final class PlacementStore {
 
     private final Db db;
@@ -31,10 +30,6 @@ final class PlacementStore {
                         Rows.instant(rs, "entered_at"), rs.getLong("version")))
                 .findOne()
                 .orElse(PlacementState.never(journey, contactKey))));
-    }
-
-    Optional<Transition> apply(String tenant, MoveWrite w) {
-        return db.asMove(w.journeyId().value(), () -> db.moves.apply(tenant, w));
     }
 
     List<Placement> ofContact(String tenant, String contactKey) {

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * (benchmarks/README.md). Instead, with each dashboard fold, {@link #file} packs the ids of the rows past a
  * mark per contact ({@link HourIds}' text, a row per contact and call) and moves the mark, in one transaction.
  * The mark is the highest run-log id read while every writer is held off ({@link Db#highestCommittedId}); every
- * run-log row is written holding a stripe ({@link Db#asMoves}), so each id up to it is committed or never will be.
+ * run-log row is written holding a stripe ({@link Db#moveLocks}), so each id up to it is committed or never will be.
  *
  * <p>PostgreSQL keeps its index: several instances write there, with no JVM lock to hold them off.
  */

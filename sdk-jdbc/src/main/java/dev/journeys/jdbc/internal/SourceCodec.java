@@ -24,6 +24,9 @@ final class SourceCodec {
         if (source instanceof MoveSource.ImportUndo u) {
             return new Columns("UNDO", Long.toString(u.jobId()), u.actor());
         }
+        if (source instanceof MoveSource.StageRemoval r) {
+            return new Columns("STAGE_REMOVAL", Long.toString(r.stage().value()), r.actor());
+        }
         MoveSource.SystemPlugin p = (MoveSource.SystemPlugin) source;
         return new Columns("SYSTEM", p.pluginKey(), p.actor());
     }
@@ -35,6 +38,7 @@ final class SourceCodec {
             case "IMPORT" -> new MoveSource.Import(Long.parseLong(ref), Long.parseLong(detail));
             case "UNDO" -> new MoveSource.ImportUndo(Long.parseLong(ref), detail);
             case "SYSTEM" -> new MoveSource.SystemPlugin(ref, detail);
+            case "STAGE_REMOVAL" -> new MoveSource.StageRemoval(new dev.journeys.api.StageId(Long.parseLong(ref)), detail);
             default -> throw new IllegalStateException("unknown source kind in history: " + kind);
         };
     }

@@ -3,35 +3,28 @@ package dev.journeys.jdbc.internal;
 import dev.journeys.api.Journey;
 import dev.journeys.api.StatusChange;
 import dev.journeys.api.StorageException;
-import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.MoveWrite;
-import dev.journeys.core.internal.storage.StatusCommit;
+import dev.journeys.core.internal.storage.StatusRow;
 import dev.journeys.core.internal.storage.StatusState;
-import dev.journeys.core.internal.storage.StatusWrite;
 import dev.journeys.core.internal.storage.SystemJourneyDefinition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
 /** Tenants, system journeys and contact statuses. */
 final class SystemStore {
 
     private final Db db;
-    private final DataSource dataSource;
 
-    SystemStore(Db db, DataSource dataSource) {
+    SystemStore(Db db) {
         this.db = db;
-        this.dataSource = dataSource;
     }
 
     void registerTenant(String tenant, Instant now) {
@@ -124,13 +117,13 @@ final class SystemStore {
                 .orElse(new StatusState(Optional.empty(), 0))));
     }
 
-    Optional<StatusCommit> apply(String tenant, StatusWrite w) {
-        // A unique violation is a first status or first entry racing another writer: a lost compare-and-set.
-        return Db.transaction(dataSource, "status change of " + w.contactKey(), c -> write(c, tenant, w),
-                Optional::isPresent, Optional::empty);
-    }
-
-    private Optional<StatusCommit> write(Connection c, String tenant, StatusWrite w) throws SQLException {
+    /**
+     * Writes a status change inside the move path's transaction, by compare-and-set on the status version.
+     *
+     * @return the change, or empty when the status moved on since it was read (a unique violation, a first
+     *         status racing another writer, is thrown for the caller to take as the same)
+     */
+    static Optional<StatusChange> write(Connection c, String tenant, StatusRow w) throws SQLException {
         String sql = w.expectedVersion() == 0
                 ? "insert into contact_statuses (status, updated_at, tenant_id, contact_key, version) values (?, ?, ?, ?, 1)"
                 : "update contact_statuses set status = ?, updated_at = ?, version = version + 1"
@@ -147,7 +140,6 @@ final class SystemStore {
                 return Optional.empty();
             }
         }
-        long id;
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into status_changes (tenant_id, contact_key, from_status, to_status, actor, changed_at, status_version)
                 values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
@@ -161,19 +153,9 @@ final class SystemStore {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                id = keys.getLong(1);
+                return Optional.of(new StatusChange(keys.getLong(1), w.contactKey(), w.from(), w.to(), w.actor(), w.at()));
             }
         }
-        List<Transition> transitions = new ArrayList<>();
-        for (MoveWrite move : w.moves()) {
-            Optional<Transition> t = db.moves.write(c, tenant, move);
-            if (t.isEmpty()) {
-                return Optional.empty();
-            }
-            transitions.add(t.get());
-        }
-        return Optional.of(new StatusCommit(
-                new StatusChange(id, w.contactKey(), w.from(), w.to(), w.actor(), w.at()), transitions));
     }
 
     List<StatusChange> history(String tenant, String contactKey) {

@@ -168,7 +168,8 @@ abstract class DefinitionContract extends ContractSupport {
         Transition relocation = journeys.history("c2", j.id()).get(1);
         assertThat(relocation.from()).contains(stage(j, 1).id());
         assertThat(relocation.to()).contains(stage(j, 2).id());
-        assertThat(relocation.source()).isEqualTo(MoveSource.manual("admin"));
+        assertThat(relocation.source()).isEqualTo(new MoveSource.StageRemoval(stage(j, 1).id(), "admin"));
+        assertThat(relocation.note()).contains("stage '" + stage(j, 1).name() + "' removed");
         assertThat(historyRowsOfTenant()).isEqualTo(historyBefore + 2);
     }
 

@@ -27,7 +27,7 @@ class DbLocksTest {
     @Test
     void moves_of_several_journeys_hold_off_changes_of_each_until_they_end() throws InterruptedException {
         CountDownLatch[] changes = new CountDownLatch[2];
-        db.asMoves(new long[] {5, 700, 5}, () -> {
+        Writers.holdingMoveLocks(db, new long[] {5, 700, 5}, () -> {
             changes[0] = changeOf(5);
             changes[1] = changeOf(700);
             try {
@@ -45,7 +45,7 @@ class DbLocksTest {
     @Test
     void a_journey_no_move_touches_can_change_meanwhile() throws InterruptedException {
         CountDownLatch[] other = new CountDownLatch[1];
-        db.asMoves(new long[] {1, 2}, () -> {
+        Writers.holdingMoveLocks(db, new long[] {1, 2}, () -> {
             other[0] = changeOf(3);
             try {
                 assertThat(other[0].await(10, TimeUnit.SECONDS)).isTrue();
@@ -59,7 +59,7 @@ class DbLocksTest {
     @Test
     void negative_ids_and_ids_past_the_stripes_lock_and_unlock_alike() throws InterruptedException {
         long[] journeys = {-1, 63, 64, 0, Long.MAX_VALUE, Long.MIN_VALUE};
-        db.asMoves(journeys, () -> null);
+        Writers.holdingMoveLocks(db, journeys, () -> null);
         for (long journey : journeys) {
             assertThat(changeOf(journey).await(10, TimeUnit.SECONDS)).as("change of %d after the moves", journey).isTrue();
         }
@@ -68,7 +68,7 @@ class DbLocksTest {
     @Test
     void a_write_without_moves_still_holds_off_those_who_wait_for_every_writer() {
         // The run log's filer reads its mark while every writer is held off; a move-less event writes a row too.
-        db.asMoves(new long[0], () -> {
+        Writers.holdingMoveLocks(db, new long[0], () -> {
             assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> db.withMovesHeldOff(50, () -> "held")).join())
                     .isEmpty();
             return null;

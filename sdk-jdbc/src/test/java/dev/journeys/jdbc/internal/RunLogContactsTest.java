@@ -49,8 +49,8 @@ class RunLogContactsTest {
                 ? List.of(new RunLogCodec.Entry(1, new RunDecision.NotMatched(0, null, "status was 'open'")))
                 : List.of();
         RunLog.Attempt attempt = new RunLog.Attempt(event, "order.created", contact, Instant.now(), 0, true, entries);
-        List<dev.journeys.api.RunRecord> records = db.asMoves(new long[0], () -> Db.transaction(dataSource, "write",
-                c -> RunLog.insert(c, tenant, List.of(attempt)), written -> true, List::of));
+        List<dev.journeys.api.RunRecord> records = Writers.holdingMoveLocks(db, new long[0], () -> Writers.committed(dataSource,
+                c -> RunLog.insert(c, tenant, List.of(attempt))));
         return records.isEmpty() ? -1 : records.get(0).id() >> RunLog.POSITION_BITS;
     }
 
@@ -167,8 +167,8 @@ class RunLogContactsTest {
         RunLog.Attempt slow = new RunLog.Attempt("slow", "order.created", "c", Instant.now(), 0, true,
                 List.of(new RunLogCodec.Entry(1, new RunDecision.Failed("x"))));
         java.util.concurrent.CompletableFuture<List<dev.journeys.api.RunRecord>> slowWrite =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> db.asMoves(new long[0], () -> Db.transaction(
-                        dataSource, "slow write", c -> {
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> Writers.holdingMoveLocks(db, new long[0], () -> Writers.committed(
+                        dataSource, c -> {
                             List<dev.journeys.api.RunRecord> records = RunLog.insert(c, "t", List.of(slow));
                             inserted.countDown();
                             try {
@@ -177,7 +177,7 @@ class RunLogContactsTest {
                                 throw new IllegalStateException(e);
                             }
                             return records;
-                        }, written -> true, List::of)));
+                        })));
         assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
         // A later row commits first: a mark read now would pass over the slow one's lower id.
         long later = write("t", "c", "later", true);

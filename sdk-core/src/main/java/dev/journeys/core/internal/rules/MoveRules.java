@@ -3,7 +3,6 @@ package dev.journeys.core.internal.rules;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.Stage;
@@ -12,8 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The rules of a move, one function for every source: nothing here knows who is asking except to
- * tell a system plugin from everybody else.
+ * The rules of a move, one function for every source. Who asks matters in three places only: a system
+ * journey takes moves from its plugin alone; an undo may step back past the sequence it reverts; and the
+ * relocation out of a removed stage goes where the remover said, in archived and sequenced journeys alike,
+ * because the stage it leaves is going away.
  */
 public final class MoveRules {
 
@@ -24,9 +25,10 @@ public final class MoveRules {
      * @param current where the contact is now, empty when not in the journey
      * @param ownerOfStage finds the journey of a stage that is not in {@code journey}, for a precise reason
      */
-    public static Decision decide(Journey journey, Optional<StageId> current, MoveRequest request,
+    public static Decision decide(Journey journey, Optional<StageId> current, Move request,
                                   Function<StageId, Optional<JourneyId>> ownerOfStage) {
-        if (journey.archived()) {
+        boolean relocation = request.source() instanceof MoveSource.StageRemoval;
+        if (journey.archived() && !relocation) {
             return refuse(new Rejection.JourneyArchived(journey.id()));
         }
         if (journey.kind() == Journey.Kind.SYSTEM && !(request.source() instanceof MoveSource.SystemPlugin)) {
@@ -53,7 +55,7 @@ public final class MoveRules {
             return new Decision.Accept(current, Optional.empty());
         }
         // An undo puts a contact back where an import found it; that step back is the point of it.
-        if (journey.requiresSequence() && !(request.source() instanceof MoveSource.ImportUndo)) {
+        if (journey.requiresSequence() && !(request.source() instanceof MoveSource.ImportUndo) && !relocation) {
             Optional<Rejection> refusal = sequenceRefusal(journey, current, target.get());
             if (refusal.isPresent()) {
                 return refuse(refusal.get());

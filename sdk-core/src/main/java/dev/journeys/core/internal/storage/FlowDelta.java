@@ -68,6 +68,9 @@ public final class FlowDelta {
         if (source instanceof MoveSource.ImportUndo u) {
             return List.of("UNDO", Long.toString(u.jobId()));
         }
+        if (source instanceof MoveSource.StageRemoval r) {
+            return List.of("STAGE_REMOVAL", Long.toString(r.stage().value()));
+        }
         return List.of("SYSTEM", ((MoveSource.SystemPlugin) source).pluginKey());
     }
 

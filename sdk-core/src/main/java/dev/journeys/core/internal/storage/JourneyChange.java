@@ -1,12 +1,12 @@
 package dev.journeys.core.internal.storage;
 
-import dev.journeys.api.MoveSource;
 import dev.journeys.api.StageId;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-/** A change to a journey definition, applied by storage only if the definition is still at the version read. */
+/**
+ * A change to a journey definition that moves nobody, applied by storage only if the definition is still at
+ * the version read. Removing a stage moves its contacts, so it is a {@link StageRemoval} on the move path.
+ */
 public sealed interface JourneyChange {
 
     record Rename(String name) implements JourneyChange {
@@ -25,9 +25,5 @@ public sealed interface JourneyChange {
     }
 
     record Reorder(List<StageId> order) implements JourneyChange {
-    }
-
-    /** Removes a stage; when {@code moveTo} is present its contacts are moved there first, with history. */
-    record RemoveStage(StageId stage, Optional<StageId> moveTo, MoveSource source, Instant at) implements JourneyChange {
     }
 }

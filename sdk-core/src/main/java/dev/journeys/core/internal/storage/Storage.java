@@ -51,20 +51,20 @@ public interface Storage {
     /**
      * Applies {@code change} if the journey is still at {@code expectedVersion}.
      *
+     * @return the journey as changed
      * @throws dev.journeys.api.ConcurrentChangeException if it is not
      */
-    ChangeResult changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change);
+    Journey changeJourney(String tenant, JourneyId id, long expectedVersion, JourneyChange change);
 
     // ---- placements and history
 
     PlacementState loadPlacement(String tenant, JourneyId journey, String contactKey);
 
     /**
-     * Writes the placement and its history row in one transaction.
-     *
-     * @return the transition, or empty when the placement or journey version moved on (nothing written)
+     * Opens the transaction through which placements and history are written. A read-only one, for a dry
+     * run, takes no locks and refuses to write.
      */
-    Optional<Transition> applyMove(String tenant, MoveWrite write);
+    WriteTransaction begin(String tenant, boolean readOnly);
 
     List<Placement> placementsOfContact(String tenant, String contactKey);
 
@@ -94,9 +94,6 @@ public interface Storage {
 
     StatusState loadStatus(String tenant, String contactKey);
 
-    /** @return empty when the status or a placement moved on since it was read; nothing is written then */
-    Optional<StatusCommit> applyStatus(String tenant, StatusWrite write);
-
     List<StatusChange> statusHistory(String tenant, String contactKey);
 
     // ---- automations and events
@@ -110,16 +107,6 @@ public interface Storage {
     Optional<StoredAutomation> automation(String tenant, long id);
 
     Optional<StoredAutomation> setAutomationEnabled(String tenant, long id, boolean enabled);
-
-    EventCommit applyEvent(String tenant, EventWrite write);
-
-    /**
-     * Writes several events in one transaction, each marked processed. All or nothing.
-     *
-     * @return one {@link EventCommit.Applied} per event, in order; empty when any event was processed
-     *         already or any compare-and-set failed, and then nothing was written
-     */
-    Optional<List<EventCommit.Applied>> applyEvents(String tenant, List<EventWrite> writes);
 
     /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
     List<RunRecord> runLog(String tenant, RunLogQuery query);
@@ -137,12 +124,6 @@ public interface Storage {
 
     /** Keeps rejected rows with the job, in a transaction of its own. */
     void recordRejections(String tenant, long jobId, List<RowRejection> rejections);
-
-    /**
-     * Opens a connection with a transaction for an import or an undo. A read-only session, for a dry run,
-     * takes no locks and refuses to write.
-     */
-    ImportSession openImportSession(String tenant, boolean readOnly);
 
     Optional<ImportJob> importJob(String tenant, long jobId);
 

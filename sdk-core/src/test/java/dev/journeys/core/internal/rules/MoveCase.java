@@ -5,7 +5,6 @@ import static dev.journeys.core.testing.Gen.weighted;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
@@ -25,7 +24,7 @@ import java.util.stream.LongStream;
  * who owns the stages outside the journey. The helper methods restate the API's definitions in plain
  * terms so that the properties can say which cases they are about.
  */
-record MoveCase(Journey journey, Optional<StageId> current, MoveRequest request, Owners owners) {
+record MoveCase(Journey journey, Optional<StageId> current, Move request, Owners owners) {
 
     static final JourneyId JOURNEY = new JourneyId(10);
     static final List<MoveSource> SOURCES = List.of(
@@ -95,7 +94,7 @@ record MoveCase(Journey journey, Optional<StageId> current, MoveRequest request,
     // ---- Variations on this case ---------------------------------------------------------------
 
     MoveCase withSource(MoveSource source) {
-        return new MoveCase(journey, current, new MoveRequest(request.contactKey(), request.journeyId(),
+        return new MoveCase(journey, current, new Move(request.contactKey(), request.journeyId(),
                 request.target(), source, request.expected(), request.note()), owners);
     }
 
@@ -136,7 +135,7 @@ record MoveCase(Journey journey, Optional<StageId> current, MoveRequest request,
                                 Gen.pick(SOURCES).flatMap(source ->
                                         Gen.optional(0.7, Gen.constant("a note")).flatMap(note ->
                                                 owners(target).map(owners -> new MoveCase(journey, current,
-                                                        new MoveRequest("contact-1", JOURNEY, target, source,
+                                                        new Move("contact-1", JOURNEY, target, source,
                                                                 expected, note),
                                                         owners))))))));
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.StageId;
@@ -238,7 +237,7 @@ class MoveRulesPropertyTest {
                 Journey copy = new Journey(move.journey().id(), move.journey().name(), move.journey().kind(),
                         move.journey().requiresSequence(), move.journey().allowsBackward(), move.journey().archived(),
                         new ArrayList<>(move.journey().stages()), move.journey().version());
-                MoveRequest other = new MoveRequest("someone-else", move.request().journeyId(),
+                Move other = new Move("someone-else", move.request().journeyId(),
                         move.request().target(), move.request().source(), move.request().expected(),
                         Optional.of("another note"));
                 assertThat(MoveRules.decide(copy, move.current(), other, move.owners())).isEqualTo(first);

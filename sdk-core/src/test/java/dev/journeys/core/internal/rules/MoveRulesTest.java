@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.Stage;
@@ -59,15 +58,15 @@ class MoveRulesTest {
     static final Journey SEQUENCED_BACKWARD = sales(true, true);
     static final Journey FREE = sales(false, false);
 
-    static MoveRequest to(StageId stage) {
-        return MoveRequest.to("contact-1", SALES, stage, ANN);
+    static Move to(StageId stage) {
+        return Move.to("contact-1", SALES, stage, ANN);
     }
 
-    static MoveRequest exit() {
-        return MoveRequest.exit("contact-1", SALES, ANN);
+    static Move exit() {
+        return Move.exit("contact-1", SALES, ANN);
     }
 
-    static Decision decide(Journey journey, StageId current, MoveRequest request) {
+    static Decision decide(Journey journey, StageId current, Move request) {
         return MoveRules.decide(journey, Optional.ofNullable(current), request, OWNERS);
     }
 
@@ -137,7 +136,7 @@ class MoveRulesTest {
         @Test
         @DisplayName("lets an import's undo step back to where the import found the contact, and nothing else does")
         void undoStepsBack() {
-            MoveRequest undo = MoveRequest.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, "ann"));
+            Move undo = Move.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, "ann"));
             assertThat(decide(SEQUENCED, TRIAL, undo)).isEqualTo(accepted(TRIAL, LEAD));
             assertThat(decide(SEQUENCED, TRIAL, to(LEAD)))
                     .isEqualTo(refused(new Rejection.BackwardNotAllowed(TRIAL, LEAD)));
@@ -343,7 +342,7 @@ class MoveRulesTest {
             assertThat(decide(archivedSystem, null, to(NOWHERE)))
                     .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
             assertThat(MoveRules.decide(archivedSystem, Optional.empty(),
-                    MoveRequest.to("contact-1", SALES, LEAD, PLUGIN), OWNERS))
+                    Move.to("contact-1", SALES, LEAD, PLUGIN), OWNERS))
                     .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
         }
     }
@@ -354,15 +353,15 @@ class MoveRulesTest {
 
         static final Journey SYSTEM = journey(Journey.Kind.SYSTEM, true, false, false);
 
-        static MoveRequest byPlugin(StageId stage) {
-            return MoveRequest.to("contact-1", SALES, stage, PLUGIN);
+        static Move byPlugin(StageId stage) {
+            return Move.to("contact-1", SALES, stage, PLUGIN);
         }
 
         @Test
         @DisplayName("refuse a person, an automation and an import alike")
         void refuseEveryoneElse() {
             for (MoveSource source : List.of(ANN, new MoveSource.Automation(7, "evt-1"), new MoveSource.Import(3, 12))) {
-                MoveRequest request = MoveRequest.to("contact-1", SALES, LEAD, source);
+                Move request = Move.to("contact-1", SALES, LEAD, source);
                 assertThat(decide(SYSTEM, null, request)).as("source %s", source)
                         .isEqualTo(refused(new Rejection.SystemJourneyReadOnly(SALES)));
             }
@@ -383,7 +382,7 @@ class MoveRulesTest {
             assertThat(decide(SYSTEM, LEAD, byPlugin(TRIAL)))
                     .isEqualTo(refused(new Rejection.OutOfSequence(Optional.of(LEAD), TRIAL)));
             assertThat(decide(SYSTEM, DEMO, byPlugin(DEMO))).isEqualTo(NO_OP);
-            assertThat(decide(SYSTEM, DEMO, MoveRequest.exit("contact-1", SALES, PLUGIN))).isEqualTo(accepted(DEMO, null));
+            assertThat(decide(SYSTEM, DEMO, Move.exit("contact-1", SALES, PLUGIN))).isEqualTo(accepted(DEMO, null));
         }
 
         @Test
@@ -396,7 +395,7 @@ class MoveRulesTest {
     @Test
     @DisplayName("a system plugin source is just another source in a custom journey")
     void pluginInCustomJourney() {
-        assertThat(MoveRules.decide(SEQUENCED, Optional.empty(), MoveRequest.to("contact-1", SALES, DEMO, PLUGIN), OWNERS))
+        assertThat(MoveRules.decide(SEQUENCED, Optional.empty(), Move.to("contact-1", SALES, DEMO, PLUGIN), OWNERS))
                 .isEqualTo(refused(new Rejection.OutOfSequence(Optional.empty(), DEMO)));
     }
 }

@@ -1,13 +1,13 @@
 package dev.journeys.jdbc.internal;
 
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.RowRejection;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.ImportSession;
-import dev.journeys.core.internal.storage.JobProgress;
+import dev.journeys.core.internal.storage.Batch;
+import dev.journeys.core.internal.storage.Commit;
 import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
+import dev.journeys.core.internal.storage.WriteTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,18 +18,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 
 /**
- * An import's connection and open transaction, on plain JDBC like the other hot writes. Against
- * definition changes a journey is held by {@code FOR SHARE} on its row (PostgreSQL) or by the JVM lock
- * that moves take (H2); placements are read {@code FOR UPDATE} on PostgreSQL, so a batch decided on
- * them cannot lose its compare-and-set to another instance, except for first entries racing.
+ * The move path's transaction on plain JDBC: every write of placements and history goes through
+ * {@link #write}, to the {@link BatchWriter}. On H2 it holds the JVM locks that moves take (a stage removal:
+ * the one that definition changes take) from its first write to its end; on PostgreSQL a journey read for
+ * a batch is held by {@code FOR SHARE} on its row, and placements are read {@code FOR UPDATE}, so a batch
+ * decided on them cannot lose its compare-and-set to another instance, except for first entries racing.
+ * Commits are told to the other instances' followers once they are made.
  */
-final class JdbcImportSession implements ImportSession {
+final class JdbcWriteTransaction implements WriteTransaction {
 
     /** Beyond this many moves in one transaction, followers are told to drop their state instead. */
     private static final int MAX_PUBLISHED = 10_000;
@@ -47,7 +48,7 @@ final class JdbcImportSession implements ImportSession {
     private long firstTransition;
     private long lastTransition;
 
-    JdbcImportSession(Db db, DataSource dataSource, CommitFollower commits, String tenant, boolean readOnly) {
+    JdbcWriteTransaction(Db db, DataSource dataSource, CommitFollower commits, String tenant, boolean readOnly) {
         this.db = db;
         this.commits = commits;
         this.tenant = tenant;
@@ -57,7 +58,7 @@ final class JdbcImportSession implements ImportSession {
             this.c = dataSource.getConnection();
             c.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new StorageException("cannot open a connection for an import: " + e.getMessage(), e);
+            throw new StorageException("cannot open a connection for a write: " + e.getMessage(), e);
         }
     }
 
@@ -67,10 +68,8 @@ final class JdbcImportSession implements ImportSession {
         if (known != null) {
             return known;
         }
-        Lock lock = readOnly ? null : db.moveLock(journey.value());
-        if (lock != null) {
-            lock.lock();
-            held.add(lock);
+        if (!readOnly) {
+            hold(db.moveLock(journey.value()));
         }
         String sql = "select version from journeys where id = ? and tenant_id = ?" + (postgres && !readOnly ? " for share" : "");
         long version = sql(() -> {
@@ -147,53 +146,58 @@ final class JdbcImportSession implements ImportSession {
     }
 
     @Override
-    public Optional<List<Transition>> write(List<MoveWrite> moves) {
+    public Commit write(Batch batch) {
         if (readOnly) {
-            throw new IllegalStateException("a read-only import session writes nothing");
+            throw new IllegalStateException("a read-only transaction writes nothing");
         }
+        lockFor(batch);
         // No savepoint: on PostgreSQL every savepoint that writes takes a subtransaction id, and past 64 of
         // them in one transaction every snapshot on the server slows down. The caller rolls back instead.
-        return sql(() -> {
-            Optional<List<Transition>> written;
-            try {
-                written = postgres ? PostgresBatchWriter.write(c, tenant, moves) : db.moves.writeBatch(c, tenant, moves);
-            } catch (SQLException e) {
-                if (Db.isUniqueViolation(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            if (written.isEmpty()) {
-                return written;
-            }
-            for (Transition t : written.get()) {
+        Commit commit = sql(() -> db.writer.write(c, tenant, batch, transitionRange()));
+        if (commit instanceof Commit.Applied applied) {
+            for (Transition t : applied.transitions()) {
                 firstTransition = firstTransition == 0 ? t.id() : Math.min(firstTransition, t.id());
                 lastTransition = Math.max(lastTransition, t.id());
             }
-            if (!tooManyToPublish && unpublished.size() + written.get().size() <= MAX_PUBLISHED) {
-                unpublished.addAll(written.get());
+            if (!tooManyToPublish && unpublished.size() + applied.transitions().size() <= MAX_PUBLISHED) {
+                unpublished.addAll(applied.transitions());
             } else {
                 tooManyToPublish = true;
                 unpublished.clear();
             }
-            return written;
-        });
+        }
+        return commit;
     }
 
-    @Override
-    public void reject(long jobId, List<RowRejection> rejections) {
-        sql(() -> {
-            ImportStore.insertRejections(c, tenant, jobId, rejections);
-            return null;
-        });
+    /**
+     * H2: moves exclude definition changes of their journeys, and a stage removal excludes moves of its
+     * journey, for as long as the transaction lasts. Every run-log row is written under a lock too
+     * (stripe 0 when there are no moves), which the run log's filer relies on ({@link RunLogContacts}).
+     */
+    private void lockFor(Batch batch) {
+        if (batch.removal().isPresent()) {
+            if (!held.isEmpty()) {
+                throw new IllegalStateException("a stage removal must be the first write of its transaction");
+            }
+            hold(db.changeLock(batch.removal().get().journey().value()));
+            return;
+        }
+        if (batch.moves().isEmpty() && batch.runLog().isEmpty()) {
+            return;
+        }
+        long[] journeys = new long[batch.moves().size()];
+        for (int i = 0; i < journeys.length; i++) {
+            MoveWrite move = batch.moves().get(i);
+            journeys[i] = move.journeyId().value();
+        }
+        db.moveLocks(journeys).forEach(this::hold);
     }
 
-    @Override
-    public void progress(long jobId, JobProgress progress) {
-        sql(() -> {
-            ImportStore.updateJob(c, tenant, jobId, progress, firstTransition, lastTransition);
-            return null;
-        });
+    private void hold(Lock lock) {
+        if (lock != null) {
+            lock.lock();
+            held.add(lock);
+        }
     }
 
     @Override
@@ -222,7 +226,7 @@ final class JdbcImportSession implements ImportSession {
         try {
             c.rollback();
         } catch (SQLException e) {
-            throw new StorageException("rolling back an import failed: " + e.getMessage(), e);
+            throw new StorageException("rolling back failed: " + e.getMessage(), e);
         } finally {
             endTransaction();
             unpublished.clear();
@@ -281,7 +285,7 @@ final class JdbcImportSession implements ImportSession {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new StorageException("import write failed: " + e.getMessage(), e);
+            throw new StorageException("write failed: " + e.getMessage(), e);
         }
     }
 }

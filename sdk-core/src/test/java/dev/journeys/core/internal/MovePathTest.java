@@ -20,7 +20,10 @@ import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.MoveWrite;
+import dev.journeys.core.internal.rules.Move;
+import dev.journeys.core.internal.storage.Batch;
+import dev.journeys.core.internal.storage.Commit;
+import dev.journeys.core.internal.storage.WriteTransaction;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.Storage;
 import java.time.Clock;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The move path against a storage that misbehaves on purpose. */
-class MoveEngineTest {
+class MovePathTest {
 
     private static final String TENANT = "acme";
     private static final JourneyId J = new JourneyId(1);
@@ -44,16 +47,18 @@ class MoveEngineTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Storage storage = mock(Storage.class);
+    private final WriteTransaction tx = mock(WriteTransaction.class);
     private final CoreSettings settings = new CoreSettings(Clock.fixed(NOW, ZoneOffset.UTC), 100, 100, 3, List.of(), List.of(), 5, CoreSettings.Async.defaults(),
             CoreSettings.DEFAULT_PLUGIN_TIMEOUT);
     private final PlacementCache cache = new PlacementCache(settings, storage);
     private final ListenerHub listeners = new ListenerHub();
-    private final MoveEngine engine = new MoveEngine(storage, new JourneyCatalog(settings, storage), cache, listeners, settings);
+    private final MovePath engine = new MovePath(storage, new JourneyCatalog(settings, storage), cache, listeners, settings);
     private final List<Transition> heard = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         when(storage.findJourney(TENANT, J)).thenReturn(Optional.of(JOURNEY));
+        when(storage.begin(TENANT, false)).thenReturn(tx);
         listeners.add(TENANT, change -> heard.add(change.transition()));
     }
 
@@ -61,19 +66,24 @@ class MoveEngineTest {
         return new PlacementState(J, "c1", Optional.of(stage), NOW, version);
     }
 
-    private static Transition transition(StageId from, StageId to, long version) {
-        return new Transition(7, J, "c1", Optional.of(from), Optional.of(to), NOW, NOW, MoveSource.manual("ann"),
-                Optional.empty(), version);
+    private static Commit moved(StageId from, StageId to, long version) {
+        return new Commit.Applied(List.of(new Transition(7, J, "c1", Optional.of(from), Optional.of(to), NOW, NOW,
+                MoveSource.manual("ann"), Optional.empty(), version)), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static Move move(StageId to) {
+        return Move.to("c1", J, to, MoveSource.manual("ann"));
     }
 
     @Test
     void a_failed_write_leaves_the_cache_as_it_was_and_tells_no_listener() {
         when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(A, 1));
-        when(storage.applyMove(eq(TENANT), any())).thenThrow(new StorageException("connection reset"));
+        when(tx.write(any())).thenThrow(new StorageException("connection reset"));
 
-        assertThatThrownBy(() -> engine.move(TENANT, MoveRequest.to("c1", J, B, MoveSource.manual("ann"))))
-                .isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> engine.move(TENANT, move(B))).isInstanceOf(StorageException.class);
 
+        verify(tx, times(0)).commit();
+        verify(tx).close();
         assertThat(cache.get(TENANT, J, "c1", false)).isEqualTo(at(A, 1));
         assertThat(heard).isEmpty();
     }
@@ -81,14 +91,14 @@ class MoveEngineTest {
     @Test
     void a_lost_compare_and_set_rereads_and_decides_again() {
         when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(A, 1), at(A, 2));
-        when(storage.applyMove(eq(TENANT), any(MoveWrite.class)))
-                .thenReturn(Optional.empty())
-                .thenReturn(Optional.of(transition(A, B, 3)));
+        when(tx.write(any(Batch.class))).thenReturn(new Commit.Conflict()).thenReturn(moved(A, B, 3));
 
-        MoveOutcome outcome = engine.move(TENANT, MoveRequest.to("c1", J, B, MoveSource.manual("ann")));
+        MoveOutcome outcome = engine.move(TENANT, move(B));
 
         assertThat(outcome.isMoved()).isTrue();
-        verify(storage, times(2)).applyMove(eq(TENANT), any());
+        verify(tx, times(2)).write(any());
+        verify(tx).rollback();
+        verify(tx).commit();
         assertThat(cache.get(TENANT, J, "c1", false).version()).isEqualTo(3);
         assertThat(heard).hasSize(1);
     }
@@ -96,9 +106,9 @@ class MoveEngineTest {
     @Test
     void endless_conflicts_end_in_a_contention_rejection() {
         when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(A, 1));
-        when(storage.applyMove(eq(TENANT), any())).thenReturn(Optional.empty());
+        when(tx.write(any())).thenReturn(new Commit.Conflict());
 
-        MoveOutcome outcome = engine.move(TENANT, MoveRequest.to("c1", J, B, MoveSource.manual("ann")));
+        MoveOutcome outcome = engine.move(TENANT, move(B));
 
         assertThat(outcome).isEqualTo(new MoveOutcome.Rejected(new Rejection.Contention(3)));
         assertThat(heard).isEmpty();
@@ -109,9 +119,9 @@ class MoveEngineTest {
         // Another instance moved c1 to B; this instance's cache still says A.
         when(storage.loadPlacement(TENANT, J, "c1")).thenReturn(at(A, 1), at(B, 2));
         cache.get(TENANT, J, "c1", false);
-        when(storage.applyMove(eq(TENANT), any())).thenReturn(Optional.of(transition(B, A, 3)));
+        when(tx.write(any())).thenReturn(moved(B, A, 3));
 
-        MoveOutcome outcome = engine.move(TENANT, MoveRequest.to("c1", J, A, MoveSource.manual("ann")));
+        MoveOutcome outcome = engine.move(TENANT, move(A));
 
         assertThat(outcome.isMoved()).as("the database says B, so a move to A is a real move").isTrue();
     }
@@ -128,7 +138,7 @@ class MoveEngineTest {
 
     @Test
     void nothing_is_read_for_a_request_that_is_malformed() {
-        assertThatThrownBy(() -> engine.move(TENANT, MoveRequest.to("", J, B, MoveSource.manual("ann"))))
+        assertThatThrownBy(() -> engine.move(TENANT, Inputs.move(MoveRequest.to("", J, B, MoveSource.manual("ann")))))
                 .isInstanceOf(dev.journeys.api.InvalidInputException.class);
         verify(storage, times(0)).loadPlacement(anyString(), any(), anyString());
     }
