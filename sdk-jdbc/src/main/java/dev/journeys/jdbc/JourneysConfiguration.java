@@ -2,18 +2,18 @@ package dev.journeys.jdbc;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.ProvisionException;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import dev.journeys.api.ConfigurationException;
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.JourneysSdk;
+import dev.journeys.core.internal.SdkRuntime;
+import dev.journeys.core.internal.config.CoreSettings;
+import dev.journeys.jdbc.internal.DatabaseSettings;
+import dev.journeys.jdbc.internal.JdbcModule;
+import dev.journeys.jdbc.internal.db.Dialect;
 import dev.journeys.spi.SystemJourneyPlugin;
 import dev.journeys.spi.TriggerPlugin;
-import dev.journeys.core.internal.CoreSettings;
-import dev.journeys.core.internal.SdkRuntime;
-import dev.journeys.jdbc.internal.DatabaseSettings;
-import dev.journeys.jdbc.internal.Dialect;
-import dev.journeys.jdbc.internal.JdbcModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**

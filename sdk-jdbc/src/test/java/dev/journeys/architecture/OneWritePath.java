@@ -27,15 +27,15 @@ import java.util.regex.Pattern;
  */
 final class OneWritePath {
 
-    static final String MOVE_PATH = "dev.journeys.core.internal.MovePath";
-    static final String MOVE_TRANSACTION = "dev.journeys.core.internal.MoveTransaction";
+    static final String MOVE_PATH = "dev.journeys.core.internal.moves.MovePath";
+    static final String MOVE_TRANSACTION = "dev.journeys.core.internal.moves.MoveTransaction";
     static final String WRITE_TRANSACTION = "dev.journeys.core.internal.storage.WriteTransaction";
     static final String BATCH = "dev.journeys.core.internal.storage.Batch";
-    static final String RULES = "dev.journeys.core.internal.rules.MoveRules";
-    static final String JDBC_TRANSACTION = "dev.journeys.jdbc.internal.JdbcWriteTransaction";
-    static final String BATCH_WRITER = "dev.journeys.jdbc.internal.BatchWriter";
-    static final String MOVE_STATEMENTS = "dev.journeys.jdbc.internal.MoveWriter";
-    static final String POSTGRES_STATEMENTS = "dev.journeys.jdbc.internal.PostgresBatchWriter";
+    static final String RULES = "dev.journeys.core.internal.moves.MoveRules";
+    static final String JDBC_TRANSACTION = "dev.journeys.jdbc.internal.moves.JdbcWriteTransaction";
+    static final String BATCH_WRITER = "dev.journeys.jdbc.internal.moves.BatchWriter";
+    static final String MOVE_STATEMENTS = "dev.journeys.jdbc.internal.moves.MoveWriter";
+    static final String POSTGRES_STATEMENTS = "dev.journeys.jdbc.internal.moves.PostgresBatchWriter";
 
     /** Only these classes may hold SQL that inserts, updates or deletes placements or history rows. */
     private static final Set<String> STATEMENTS = Set.of(MOVE_STATEMENTS, POSTGRES_STATEMENTS);
@@ -66,7 +66,7 @@ final class OneWritePath {
         return List.of(
                 noClasses().that().doNotHaveFullyQualifiedName(MOVE_PATH)
                         .should().callMethod(RULES, "decide", "dev.journeys.api.Journey", "java.util.Optional",
-                                "dev.journeys.core.internal.rules.Move", "java.util.function.Function")
+                                "dev.journeys.core.internal.moves.Move", "java.util.function.Function")
                         .because("every source is judged by the one rules function, which the move path asks"),
                 noClasses().that().doNotHaveFullyQualifiedName(MOVE_PATH).and().doNotHaveFullyQualifiedName(MOVE_TRANSACTION)
                         .should().callMethod(WRITE_TRANSACTION, "write", BATCH)

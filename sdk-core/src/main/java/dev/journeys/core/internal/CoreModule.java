@@ -2,6 +2,7 @@ package dev.journeys.core.internal;
 
 import com.google.inject.AbstractModule;
 import dev.journeys.api.JourneysSdk;
+import dev.journeys.core.internal.config.CoreSettings;
 
 /**
  * Wires the engine. Needs a binding for {@link dev.journeys.core.internal.storage.Storage} from a

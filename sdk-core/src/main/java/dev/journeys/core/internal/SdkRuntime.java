@@ -2,7 +2,14 @@ package dev.journeys.core.internal;
 
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneysSdk;
-import dev.journeys.core.internal.storage.Storage;
+import dev.journeys.core.internal.automation.AsyncEvents;
+import dev.journeys.core.internal.automation.AutomationEngine;
+import dev.journeys.core.internal.dashboard.DashboardFolder;
+import dev.journeys.core.internal.imports.RunningImports;
+import dev.journeys.core.internal.input.Inputs;
+import dev.journeys.core.internal.moves.PlacementCache;
+import dev.journeys.core.internal.status.SystemJourneys;
+import dev.journeys.core.internal.storage.StorageLifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,43 +20,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public final class SdkRuntime implements JourneysSdk {
 
-    private final Storage storage;
-    private final JourneyCatalog catalog;
-    private final MovePath moves;
+    private final StorageLifecycle storage;
     private final PlacementCache placements;
-    private final ListenerHub listeners;
-    private final AutomationEngine automations;
-    private final AutomationDefinitions definitions;
-    private final AsyncEvents async;
     private final SystemJourneys systemJourneys;
-    private final ContactStatuses statuses;
-    private final ImportEngine imports;
-    private final ImportUndo undo;
+    private final AsyncEvents async;
     private final RunningImports runningImports;
     private final DashboardFolder folder;
+    private final TenantServices services;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * The automation engine is asked for so that it is built, and has hooked itself onto the move path, before
+     * any move commits.
+     */
     @Inject
-    SdkRuntime(Storage storage, JourneyCatalog catalog, MovePath moves, PlacementCache placements,
-               ListenerHub listeners, AutomationEngine automations, AutomationDefinitions definitions,
-               AsyncEvents async, SystemJourneys systemJourneys, ContactStatuses statuses, ImportEngine imports,
-               ImportUndo undo, RunningImports runningImports, DashboardFolder folder) {
+    SdkRuntime(StorageLifecycle storage, PlacementCache placements, SystemJourneys systemJourneys, AsyncEvents async,
+               RunningImports runningImports, DashboardFolder folder, TenantServices services, AutomationEngine automations) {
         this.storage = storage;
-        this.catalog = catalog;
-        this.moves = moves;
         this.placements = placements;
-        this.listeners = listeners;
-        this.automations = automations;
-        this.definitions = definitions;
-        this.async = async;
         this.systemJourneys = systemJourneys;
-        this.statuses = statuses;
-        this.imports = imports;
-        this.undo = undo;
+        this.async = async;
         this.runningImports = runningImports;
         this.folder = folder;
+        this.services = services;
     }
 
     /** Migrates the schema and provisions the system journeys of every tenant already known. Idempotent. */
@@ -67,9 +62,7 @@ public final class SdkRuntime implements JourneysSdk {
         Inputs.tenant(tenant);
         return tenants.computeIfAbsent(tenant, t -> {
             systemJourneys.ensure(t);
-            return new TenantJourneyService(t, storage, catalog, moves, placements, listeners,
-                    new TenantAutomationService(t, automations, definitions, storage, async), statuses,
-                    new TenantImportService(t, imports, undo, runningImports, storage));
+            return services.of(t);
         });
     }
 

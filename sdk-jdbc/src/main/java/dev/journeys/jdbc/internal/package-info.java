@@ -1,2 +1,7 @@
-/** JDBC storage internals. Not a supported API: anything here may change in any release. */
+/**
+ * The JDBC storage as a whole: its wiring onto the engine, its start and stop, and the schema's migrations.
+ *
+ * <p>Internal: not a supported API, and anything here may change at any time, in any release. Hosts use
+ * {@code dev.journeys.jdbc.Journeys} and {@code dev.journeys.api}.
+ */
 package dev.journeys.jdbc.internal;

@@ -369,16 +369,6 @@ public final class AttributeValues {
         return shorten(String.valueOf(value));
     }
 
-    /** Whether {@code s} holds a control character; a loop, since every event's ids pass here. */
-    public static boolean hasControlCharacter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String quote(String s) {
         return s == null ? "null" : "'" + shorten(s) + "'";
     }

@@ -3,6 +3,7 @@ package dev.journeys.core.internal.automation;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.TriggerEvent;
+import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.spi.AttributeSpec;
 import dev.journeys.spi.TriggerPlugin;
 import java.util.Collections;
@@ -191,7 +192,7 @@ public final class EventCheck {
             throw new InvalidInputException("event id must not start or end with whitespace, was "
                     + AttributeValues.quote(id));
         }
-        if (AttributeValues.hasControlCharacter(id)) {
+        if (Inputs.hasControlCharacter(id)) {
             throw new InvalidInputException("event id must not contain control characters");
         }
     }

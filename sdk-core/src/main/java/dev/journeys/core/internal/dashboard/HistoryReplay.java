@@ -10,7 +10,6 @@ import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
 import dev.journeys.api.TimeRange;
 import dev.journeys.api.Transition;
-import dev.journeys.core.internal.storage.FlowDelta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

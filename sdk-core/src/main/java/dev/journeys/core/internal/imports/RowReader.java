@@ -1,8 +1,8 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.core.internal.imports.Columns.Column;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.RowRejection;
-import dev.journeys.core.internal.imports.Columns.Column;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 /**
- * Reading import files, as plain code with no engine or storage in sight: the CSV stream
+ * Bulk imports: the engine that runs a file through the move path batch by batch, its undo, background
+ * runs, and the plain code that reads the file: the CSV stream
  * ({@link dev.journeys.core.internal.imports.CsvFile}), its header ({@link dev.journeys.core.internal.imports.Columns}),
  * one row's values ({@link dev.journeys.core.internal.imports.RowReader}), the tally of a run
  * ({@link dev.journeys.core.internal.imports.Tally}) and its progress ({@link dev.journeys.core.internal.imports.ProgressMeter}).

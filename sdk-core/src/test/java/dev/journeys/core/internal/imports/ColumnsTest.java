@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.core.internal.imports.Columns.Column;
 import static dev.journeys.core.internal.imports.CsvText.header;
 import static dev.journeys.core.internal.imports.CsvText.readAll;
 import static dev.journeys.core.internal.imports.CsvText.row;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.journeys.core.internal.imports.Columns.Column;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -1,5 +1,7 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.core.internal.imports.RowReader.Result;
+import dev.journeys.core.internal.imports.Columns.Column;
 import static dev.journeys.core.internal.imports.CsvText.BOM;
 import static dev.journeys.core.internal.imports.CsvText.csv;
 import static dev.journeys.core.internal.imports.CsvText.utf8;
@@ -8,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.RowRejection;
-import dev.journeys.core.internal.imports.Columns.Column;
-import dev.journeys.core.internal.imports.RowReader.Result;
 import dev.journeys.core.testing.Gen;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,11 +1,11 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.core.internal.imports.RowReader.Result;
 import static dev.journeys.core.internal.imports.CsvText.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.RowRejection;
-import dev.journeys.core.internal.imports.RowReader.Result;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

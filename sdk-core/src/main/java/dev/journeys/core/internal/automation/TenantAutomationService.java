@@ -1,0 +1,85 @@
+package dev.journeys.core.internal.automation;
+
+import dev.journeys.api.Automation;
+import dev.journeys.api.AutomationService;
+import dev.journeys.api.AutomationSpec;
+import dev.journeys.api.EventResult;
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.NotFoundException;
+import dev.journeys.api.RunLogQuery;
+import dev.journeys.api.RunRecord;
+import dev.journeys.api.TriggerEvent;
+import dev.journeys.core.internal.input.Inputs;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** The automations of one tenant. */
+public final class TenantAutomationService implements AutomationService {
+
+    static final int MAX_RUN_LOG_PAGE = 10_000;
+
+    private final String tenant;
+    private final AutomationEngine engine;
+    private final AutomationDefinitions definitions;
+    private final AutomationStorage storage;
+    private final AsyncEvents async;
+
+    public TenantAutomationService(String tenant, AutomationEngine engine, AutomationDefinitions definitions, AutomationStorage storage,
+                            AsyncEvents async) {
+        this.tenant = tenant;
+        this.engine = engine;
+        this.definitions = definitions;
+        this.storage = storage;
+        this.async = async;
+    }
+
+    @Override
+    public Automation create(AutomationSpec spec) {
+        Automation created = definitions.create(tenant, spec);
+        engine.forget(tenant, created.triggerType());
+        return created;
+    }
+
+    @Override
+    public List<Automation> list() {
+        return definitions.list(tenant);
+    }
+
+    @Override
+    public Optional<Automation> find(long id) {
+        return definitions.find(tenant, id);
+    }
+
+    @Override
+    public Automation setEnabled(long id, boolean enabled) {
+        Automation changed = definitions.setEnabled(tenant, id, enabled)
+                .orElseThrow(() -> NotFoundException.automation(id));
+        engine.forget(tenant, changed.triggerType());
+        return changed;
+    }
+
+    @Override
+    public List<String> problems() {
+        return definitions.problems(tenant);
+    }
+
+    @Override
+    public EventResult publish(TriggerEvent event) {
+        return engine.publish(tenant, event);
+    }
+
+    @Override
+    public CompletableFuture<EventResult> publishAsync(TriggerEvent event) {
+        return async.submit(tenant, event);
+    }
+
+    @Override
+    public List<RunRecord> runLog(RunLogQuery query) {
+        Inputs.required("run log query", query);
+        if (query.limit() < 1 || query.limit() > MAX_RUN_LOG_PAGE) {
+            throw new InvalidInputException("run log limit must be 1.." + MAX_RUN_LOG_PAGE + ", was " + query.limit());
+        }
+        return engine.withConditions(tenant, storage.runLog(tenant, query), List.of());
+    }
+}

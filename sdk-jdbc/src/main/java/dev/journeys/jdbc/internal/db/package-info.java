@@ -1,0 +1,8 @@
+/**
+ * What every store stands on: the open database, its dialect, row mapping, and driver failures turned
+ * into SDK errors.
+ *
+ * <p>Internal: not a supported API, and anything here may change at any time, in any release. Hosts use
+ * {@code dev.journeys.jdbc.Journeys} and {@code dev.journeys.api}.
+ */
+package dev.journeys.jdbc.internal.db;
