@@ -1,5 +1,6 @@
 package dev.journeys.benchmarks;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.AutomationService;
 import dev.journeys.api.EventResult;
 import dev.journeys.api.Journey;
@@ -46,7 +47,7 @@ final class EventPublisher implements Mover {
         this.inB = new boolean[contacts.length];
         this.idPrefix = idPrefix;
         this.expectedRecords = expectedRecords;
-        MoveSource source = MoveSource.manual("bench");
+        Actor source = Actor.person("bench");
         for (String contact : contacts) {
             if (!service.move(MoveRequest.to(contact, journey.id(), journey.stages().get(0).id(), source)).isMoved()) {
                 throw new IllegalStateException("could not place " + contact);

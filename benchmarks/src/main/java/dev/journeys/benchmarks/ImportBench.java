@@ -1,5 +1,6 @@
 package dev.journeys.benchmarks;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportOutcome;
 import dev.journeys.api.ImportReport;
@@ -402,7 +403,7 @@ public final class ImportBench {
             }
             Path csv = ImportCsv.write(settings.dir(), rows, tag, journeyName, STAGES);
             try {
-                ImportRequest request = ImportRequest.of(csv.getFileName().toString(), ImportSource.of(csv), "bench")
+                ImportRequest request = ImportRequest.of(csv.getFileName().toString(), ImportSource.of(csv), Actor.person("bench"))
                         .mode(v.mode()).batchSize(v.batchSize()).suppressingAutomations();
                 if (measured) {
                     awaitQuiet(settings);

@@ -1,5 +1,6 @@
 package dev.journeys.benchmarks;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportReport;
 import dev.journeys.api.ImportRequest;
@@ -72,7 +73,7 @@ public final class ImportHeapCheck {
                 ImportBench.analyze(keeper);
             }
             csv = ImportCsv.write(dir, rows, "heap", name, ImportBench.STAGES);
-            ImportRequest request = ImportRequest.of(csv.getFileName().toString(), ImportSource.of(csv), "bench")
+            ImportRequest request = ImportRequest.of(csv.getFileName().toString(), ImportSource.of(csv), Actor.person("bench"))
                     .mode(mode).batchSize(batch).suppressingAutomations();
             HeapMeter.Usage during;
             HeapMeter.Usage after;
@@ -115,7 +116,7 @@ public final class ImportHeapCheck {
         Path csv = ImportCsv.write(dir, ImportBench.SEED_ROWS, "hsed", journeyName, ImportBench.STAGES);
         try {
             ImportReport report = service.imports().run(ImportRequest.of(csv.getFileName().toString(), ImportSource.of(csv),
-                    "bench").mode(ImportMode.BEST_EFFORT).suppressingAutomations());
+                    Actor.person("bench")).mode(ImportMode.BEST_EFFORT).suppressingAutomations());
             if (report.movesCommitted() != ImportBench.SEED_ROWS) {
                 throw new IllegalStateException("seeding import failed: " + report);
             }

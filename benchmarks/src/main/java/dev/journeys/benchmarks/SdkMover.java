@@ -1,5 +1,6 @@
 package dev.journeys.benchmarks;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveRequest;
@@ -9,7 +10,7 @@ import dev.journeys.api.StageId;
 /** Moves through the public API, each step a real stage change between two stages of an unsequenced journey. */
 final class SdkMover implements Mover {
 
-    private static final MoveSource SOURCE = MoveSource.manual("bench");
+    private static final Actor SOURCE = Actor.person("bench");
 
     private final JourneyService service;
     private final Journey journey;

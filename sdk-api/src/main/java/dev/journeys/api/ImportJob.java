@@ -17,7 +17,7 @@ import java.util.Optional;
 public record ImportJob(
         long id,
         String tenant,
-        String actor,
+        Actor actor,
         String fileName,
         ImportMode mode,
         Status status,

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * One CSV import. Start from {@link #of} and change what you need:
  *
  * <pre>{@code
- * ImportRequest.of("contacts.csv", ImportSource.of(path), "ann")
+ * ImportRequest.of("contacts.csv", ImportSource.of(path), Actor.person("ann"))
  *              .mode(ImportMode.BEST_EFFORT)
  *              .onProgress(p -> bar.show(p), Duration.ofSeconds(1))
  * }</pre>
@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 public record ImportRequest(
         String fileName,
         ImportSource source,
-        String actor,
+        Actor actor,
         ImportMode mode,
         Optional<JourneyId> journey,
         boolean suppressAutomations,
@@ -67,7 +67,7 @@ public record ImportRequest(
         }
     }
 
-    public static ImportRequest of(String fileName, ImportSource source, String actor) {
+    public static ImportRequest of(String fileName, ImportSource source, Actor actor) {
         return new ImportRequest(fileName, source, actor, ImportMode.ATOMIC, Optional.empty(), false,
                 DEFAULT_BATCH_SIZE, DEFAULT_MAX_REPORTED_REJECTIONS, Optional.empty(), Duration.ofSeconds(1));
     }

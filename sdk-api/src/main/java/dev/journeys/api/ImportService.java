@@ -37,5 +37,5 @@ public interface ImportService {
      * @throws NotFoundException if the job is not in this tenant
      * @throws InvalidInputException if the job is still running, was already undone, or committed nothing
      */
-    UndoReport undo(long jobId, String actor);
+    UndoReport undo(long jobId, Actor actor);
 }

@@ -7,6 +7,10 @@ import java.util.Optional;
  * A snapshot of a journey's definition. Values never change; a definition change yields a new
  * snapshot with a higher {@code version}.
  *
+ * @param requiresSequence contacts enter at the first stage and advance one stage at a time; without it, any
+ *        move between stages is taken, forward, backward or skipping, and a contact may enter at any stage
+ * @param allowsBackward in a journey that requires its sequence, contacts may also go back to any earlier
+ *        stage; it changes nothing in a journey without a required sequence, where backward moves are always taken
  * @param stages the current stages in order; removed stages are not listed but stay in history
  */
 public record Journey(

@@ -55,10 +55,12 @@ public interface JourneyService {
     Journey removeStage(JourneyId id, StageId stage);
 
     /**
-     * Removes a stage after moving every contact in it to {@code moveContactsTo}, one recorded
-     * transition per contact, all in the same transaction as the removal.
+     * Removes a stage after moving every contact in it to {@code moveContactsTo}, all in the same transaction as
+     * the removal. Each relocation is a move like any other, in an archived or sequenced journey too: it is
+     * recorded in history as {@link MoveSource.StageRemoval} by {@code actor}, and listeners and
+     * {@code journey.stage_changed} automations hear of it.
      */
-    Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source);
+    Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, Actor actor);
 
     /**
      * Sets how many days a contact is expected to stay in a stage (1 to 3650), or clears it; the dashboard
@@ -104,7 +106,7 @@ public interface JourneyService {
      *
      * @throws InvalidInputException for a status no installed system journey knows
      */
-    Optional<StatusChange> setStatus(String contactKey, String status, String actor);
+    Optional<StatusChange> setStatus(String contactKey, String status, Actor actor);
 
     Optional<String> status(String contactKey);
 

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a new custom journey looks like. Defaults: no required sequence, no backward moves.
+ * What a new custom journey looks like. By default a journey requires no sequence: a contact may enter at any
+ * stage and move to any other, backward included. {@link #requireSequence()} makes contacts enter at the first
+ * stage and advance one stage at a time; {@link #allowBackward()} then lets them go back too.
  *
  * <pre>{@code
  * JourneySpec.named("Sales").stages("Lead", "Demo Complete", "Trial").requireSequence()
@@ -36,7 +38,10 @@ public record JourneySpec(String name, List<String> stages, boolean requiresSequ
         return new JourneySpec(name, stages, true, allowsBackward);
     }
 
-    /** In a sequenced journey, also lets contacts go back to any earlier stage. */
+    /**
+     * In a journey that requires its sequence, also lets contacts go back to any earlier stage. Without a
+     * required sequence backward moves are taken anyway, and this changes nothing.
+     */
     public JourneySpec allowBackward() {
         return new JourneySpec(name, stages, requiresSequence, true);
     }

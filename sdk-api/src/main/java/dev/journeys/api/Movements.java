@@ -13,10 +13,11 @@ public record Movements(JourneyId journey, TimeRange range, List<BySource> sourc
     }
 
     /**
-     * @param kind {@code MANUAL}, {@code AUTOMATION}, {@code IMPORT}, {@code SYSTEM} or {@code UNDO}
-     * @param ref the actor, automation id, import job id, plugin key or undone job id
+     * @param kind what made the moves
+     * @param ref by kind: the person's or integration's name, the automation id, the import job id, the undone
+     *            job id, the plugin key, or the removed stage's id
      */
-    public record BySource(String kind, String ref, long entered, long progressed, long regressed, long exited) {
+    public record BySource(SourceKind kind, String ref, long entered, long progressed, long regressed, long exited) {
         public long total() {
             return entered + progressed + regressed + exited;
         }

@@ -8,5 +8,5 @@ import java.util.Optional;
  *
  * @param from empty for the contact's first status
  */
-public record StatusChange(long id, String contactKey, Optional<String> from, String to, String actor, Instant at) {
+public record StatusChange(long id, String contactKey, Optional<String> from, String to, Actor actor, Instant at) {
 }

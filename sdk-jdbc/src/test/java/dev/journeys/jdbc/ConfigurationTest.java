@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.journeys.api.Actor;
 import dev.journeys.api.ConfigurationException;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
@@ -135,10 +136,10 @@ class ConfigurationTest {
             JourneyService a = first.defaultTenant();
             JourneyService b = second.defaultTenant();
             Journey sales = a.createJourney(JourneySpec.named("Sales").stages("Lead", "Demo"));
-            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(0).id(), MoveSource.manual("ann")));
+            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(0).id(), Actor.person("ann")));
             assertThat(b.placement("c1", sales.id()).map(Placement::stageId)).contains(sales.stages().get(0).id());
 
-            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(1).id(), MoveSource.manual("ann")));
+            a.move(MoveRequest.to("c1", sales.id(), sales.stages().get(1).id(), Actor.person("ann")));
 
             assertThat(b.placement("c1", sales.id()).map(Placement::stageId))
                     .as("H2 has no poller: only the in-process bus, keyed by the database, tells the second instance")
@@ -156,11 +157,11 @@ class ConfigurationTest {
             assertThat(inSecond.id()).as("both databases start their ids alike").isEqualTo(inFirst.id());
             assertThat(second.defaultTenant().placement("c1", inSecond.id())).isEmpty();
 
-            first.defaultTenant().move(MoveRequest.to("c1", inFirst.id(), inFirst.stages().get(1).id(), MoveSource.manual("ann")));
+            first.defaultTenant().move(MoveRequest.to("c1", inFirst.id(), inFirst.stages().get(1).id(), Actor.person("ann")));
 
             assertThat(second.defaultTenant().placement("c1", inSecond.id())).isEmpty();
             assertThat(second.defaultTenant().move(MoveRequest.to("c1", inSecond.id(), inSecond.stages().get(0).id(),
-                    MoveSource.manual("bob"))).isMoved()).isTrue();
+                    Actor.person("bob"))).isMoved()).isTrue();
         }
     }
 

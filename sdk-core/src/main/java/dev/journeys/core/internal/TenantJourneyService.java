@@ -1,5 +1,6 @@
 package dev.journeys.core.internal;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.AutomationService;
 import dev.journeys.api.DashboardService;
 import dev.journeys.api.ImportService;
@@ -129,8 +130,8 @@ final class TenantJourneyService implements JourneyService {
     }
 
     @Override
-    public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source) {
-        return definitions.removeStage(tenant, id, stage, moveContactsTo, source);
+    public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, Actor actor) {
+        return definitions.removeStage(tenant, id, stage, moveContactsTo, actor);
     }
 
     @Override
@@ -184,7 +185,7 @@ final class TenantJourneyService implements JourneyService {
     }
 
     @Override
-    public Optional<StatusChange> setStatus(String contactKey, String status, String actor) {
+    public Optional<StatusChange> setStatus(String contactKey, String status, Actor actor) {
         return statuses.set(tenant, contactKey, status, actor);
     }
 

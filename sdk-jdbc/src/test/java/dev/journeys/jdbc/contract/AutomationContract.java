@@ -1,5 +1,6 @@
 package dev.journeys.jdbc.contract;
 
+import dev.journeys.api.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -399,7 +400,7 @@ abstract class AutomationContract extends ConcurrencyContract {
                     .then(Outcome.moveTo(j.id(), stage(j, 2).id())));
 
             String csv = "contact,journey,stage\nc1,Advocacy,Video Testimonial\n";
-            other.imports().run(ImportRequest.of("rows.csv", ImportSource.of(csv.getBytes(StandardCharsets.UTF_8)), "ann")
+            other.imports().run(ImportRequest.of("rows.csv", ImportSource.of(csv.getBytes(StandardCharsets.UTF_8)), Actor.person("ann"))
                     .mode(ImportMode.BEST_EFFORT));
 
             // Its own move to Reward Triggered is a stage change too, and rightly does not match.

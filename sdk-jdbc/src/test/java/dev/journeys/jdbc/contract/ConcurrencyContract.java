@@ -2,6 +2,7 @@ package dev.journeys.jdbc.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneysSdk;
@@ -102,9 +103,9 @@ abstract class ConcurrencyContract extends QueryContract {
                     Journey j = random.nextBoolean() ? free : sequenced;
                     String contact = "c" + random.nextInt(CONTACTS);
                     MoveRequest request = random.nextInt(10) == 0
-                            ? MoveRequest.exit(contact, j.id(), MoveSource.manual("t" + seed))
+                            ? MoveRequest.exit(contact, j.id(), Actor.person("t" + seed))
                             : MoveRequest.to(contact, j.id(), stage(j, random.nextInt(j.stages().size())).id(),
-                                    MoveSource.manual("t" + seed));
+                                    Actor.person("t" + seed));
                     MoveOutcome outcome = service.move(request);
                     if (outcome.isMoved()) {
                         moved.incrementAndGet();

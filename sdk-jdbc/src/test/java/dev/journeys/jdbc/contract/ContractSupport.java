@@ -2,6 +2,7 @@ package dev.journeys.jdbc.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneySpec;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ContractSupport {
 
-    protected static final MoveSource ANN = MoveSource.manual("ann");
+    protected static final Actor ANN = Actor.person("ann");
 
     protected JourneysSdk sdk;
     protected JourneyService journeys;

@@ -1,5 +1,7 @@
 package dev.journeys.jdbc.contract;
 
+import dev.journeys.api.SourceKind;
+import dev.journeys.api.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -59,7 +61,7 @@ abstract class DashboardContract extends ImportContract {
             csv.append(line).append('\n');
         }
         ImportReport report = journeys.imports().run(ImportRequest.of("backfill.csv",
-                ImportSource.of(csv.toString().getBytes(StandardCharsets.UTF_8)), "ann").intoJourney(journey.id())
+                ImportSource.of(csv.toString().getBytes(StandardCharsets.UTF_8)), Actor.person("ann")).intoJourney(journey.id())
                 .mode(ImportMode.BEST_EFFORT));
         assertThat(report.rejected()).as("%s", report.rejections()).isZero();
         return report;
@@ -213,10 +215,10 @@ abstract class DashboardContract extends ImportContract {
         journeys.move(dev.journeys.api.MoveRequest.exit("a", sales.id(), ANN));
 
         Movements all = dashboard().movements(sales.id(), TimeRange.of(JAN_1, Instant.now().plusSeconds(60)));
-        Movements.BySource job = all.sources().stream().filter(s -> s.kind().equals("IMPORT")).findFirst().orElseThrow();
+        Movements.BySource job = all.sources().stream().filter(s -> s.kind() == SourceKind.IMPORT).findFirst().orElseThrow();
         assertThat(job.ref()).isEqualTo(Long.toString(imported.jobId().orElseThrow()));
         assertThat(List.of(job.entered(), job.progressed(), job.regressed(), job.exited())).containsExactly(2L, 1L, 0L, 0L);
-        Movements.BySource ann = all.sources().stream().filter(s -> s.kind().equals("MANUAL")).findFirst().orElseThrow();
+        Movements.BySource ann = all.sources().stream().filter(s -> s.kind() == SourceKind.MANUAL).findFirst().orElseThrow();
         assertThat(ann.ref()).isEqualTo("ann");
         assertThat(List.of(ann.entered(), ann.progressed(), ann.regressed(), ann.exited())).containsExactly(0L, 1L, 1L, 1L);
 
@@ -516,7 +518,7 @@ abstract class DashboardContract extends ImportContract {
             csv.append("c").append(i).append(',').append("ABC".charAt((i + 1) % 3)).append('\n');
         }
         ImportReport report = journeys.imports().run(ImportRequest.of("backlog.csv",
-                ImportSource.of(csv.toString().getBytes(StandardCharsets.UTF_8)), "ann").intoJourney(journey.id()));
+                ImportSource.of(csv.toString().getBytes(StandardCharsets.UTF_8)), Actor.person("ann")).intoJourney(journey.id()));
         assertThat(report.moved()).as("%s", report.failure()).isEqualTo(contacts + movedAgain);
         var live = dashboard().stageCounts(journey.id()).counts();
 

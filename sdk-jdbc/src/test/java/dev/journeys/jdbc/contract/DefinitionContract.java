@@ -3,6 +3,7 @@ package dev.journeys.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.ErrorCode;
 import dev.journeys.api.InvalidInputException;
@@ -161,14 +162,14 @@ abstract class DefinitionContract extends ContractSupport {
         assertThat(journeys.journey(j.id())).contains(j);
         assertThat(historyRowsOfTenant()).isEqualTo(historyBefore);
 
-        Journey after = journeys.removeStage(j.id(), stage(j, 1).id(), stage(j, 2).id(), MoveSource.manual("admin"));
+        Journey after = journeys.removeStage(j.id(), stage(j, 1).id(), stage(j, 2).id(), Actor.person("admin"));
 
         assertThat(after.stages()).hasSize(2);
         assertThat(journeys.placement("c1", j.id()).orElseThrow().stageId()).isEqualTo(stage(j, 2).id());
         Transition relocation = journeys.history("c2", j.id()).get(1);
         assertThat(relocation.from()).contains(stage(j, 1).id());
         assertThat(relocation.to()).contains(stage(j, 2).id());
-        assertThat(relocation.source()).isEqualTo(new MoveSource.StageRemoval(stage(j, 1).id(), "admin"));
+        assertThat(relocation.source()).isEqualTo(new MoveSource.StageRemoval(stage(j, 1).id(), Actor.person("admin")));
         assertThat(relocation.note()).contains("stage '" + stage(j, 1).name() + "' removed");
         assertThat(historyRowsOfTenant()).isEqualTo(historyBefore + 2);
     }
@@ -183,6 +184,64 @@ abstract class DefinitionContract extends ContractSupport {
         assertThat(rejection(journeys.move(MoveRequest.to("c2", j.id(), removed, ANN))))
                 .isInstanceOf(Rejection.UnknownStage.class);
         assertThat(journeys.history("c1", after.id())).first().extracting(Transition::to).isEqualTo(java.util.Optional.of(removed));
+    }
+
+    /**
+     * Removing a stage relocates its contacts by moves like any other: judged by the rules (which let a
+     * relocation go where the remover said, backward in a sequenced journey and in an archived one too),
+     * recorded in history with their source, heard by listeners, and offered to journey.stage_changed.
+     */
+    private void relocationIsAMoveLikeAnyOther(Journey journey, StageId removed, StageId to, List<String> contacts) {
+        Journey follow = journeys.createJourney(JourneySpec.named("Follow-up " + journey.name()).stages("Told"));
+        journeys.automations().create(dev.journeys.api.AutomationSpec.named("on relocation").on("journey.stage_changed")
+                .when(dev.journeys.api.Condition.equalTo("source", "STAGE_REMOVAL"))
+                .then(dev.journeys.api.Outcome.moveTo(follow.id(), stage(follow, 0).id())));
+        List<dev.journeys.api.StageChange> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.journeys.api.Registration listening = journeys.onStageChange(heard::add);
+        try {
+            Journey after = journeys.removeStage(journey.id(), removed, to, Actor.person("admin"));
+
+            assertThat(after.stage(removed)).isEmpty();
+            MoveSource relocation = new MoveSource.StageRemoval(removed, Actor.person("admin"));
+            for (String contact : contacts) {
+                assertThat(journeys.placement(contact, journey.id()).orElseThrow().stageId()).isEqualTo(to);
+                Transition last = journeys.history(contact, journey.id()).get(journeys.history(contact, journey.id()).size() - 1);
+                assertThat(last.from()).contains(removed);
+                assertThat(last.to()).contains(to);
+                assertThat(last.source()).isEqualTo(relocation);
+                assertThat(journeys.placement(contact, follow.id())).as("the chain step ran for " + contact).isPresent();
+            }
+            assertThat(heard).filteredOn(c -> c.source().equals(relocation)).extracting(c -> c.transition().contactKey())
+                    .containsExactlyInAnyOrderElementsOf(contacts);
+        } finally {
+            listening.close();
+        }
+    }
+
+    @Test
+    void removing_a_stage_of_a_sequenced_journey_relocates_backward_as_recorded_moves() {
+        Journey s = sales();
+        for (String contact : List.of("c1", "c2")) {
+            move(contact, s, 0);
+            move(contact, s, 1);
+            move(contact, s, 2);
+        }
+        move("c3", s, 0);
+
+        relocationIsAMoveLikeAnyOther(s, stage(s, 2).id(), stage(s, 0).id(), List.of("c1", "c2"));
+        assertThat(journeys.history("c3", s.id())).hasSize(1);
+    }
+
+    @Test
+    void removing_a_stage_of_an_archived_journey_relocates_as_recorded_moves() {
+        Journey j = advocacy();
+        move("c1", j, 1);
+        move("c2", j, 1);
+        journeys.archiveJourney(j.id());
+
+        relocationIsAMoveLikeAnyOther(journeys.journey(j.id()).orElseThrow(), stage(j, 1).id(), stage(j, 2).id(),
+                List.of("c1", "c2"));
+        assertThat(rejection(move("c1", j, 0))).as("still archived").isInstanceOf(Rejection.JourneyArchived.class);
     }
 
     @Test

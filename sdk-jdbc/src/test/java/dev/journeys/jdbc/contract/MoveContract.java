@@ -3,6 +3,7 @@ package dev.journeys.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
@@ -154,15 +155,15 @@ abstract class MoveContract extends DefinitionContract {
     }
 
     @Test
-    void every_source_is_recorded_as_given() {
+    void every_actor_is_recorded_as_given_person_or_integration() {
         Journey j = advocacy();
-        List<MoveSource> sources = List.of(MoveSource.manual("ann"), new MoveSource.Automation(7, "evt-1"),
-                new MoveSource.Import(3, 42), new MoveSource.SystemPlugin("advocate-enrollment", "crm-sync"));
-        for (int i = 0; i < sources.size(); i++) {
-            journeys.move(MoveRequest.to("c1", j.id(), stage(j, i % 3).id(), sources.get(i)));
+        List<Actor> actors = List.of(Actor.person("ann"), Actor.integration("hubspot-sync"), Actor.person(" bob "));
+        for (int i = 0; i < actors.size(); i++) {
+            journeys.move(MoveRequest.to("c1", j.id(), stage(j, i).id(), actors.get(i)));
         }
 
-        assertThat(journeys.history("c1", j.id())).extracting(Transition::source).containsExactlyElementsOf(sources);
+        assertThat(journeys.history("c1", j.id())).extracting(Transition::source)
+                .containsExactly(Actor.person("ann"), Actor.integration("hubspot-sync"), Actor.person("bob"));
     }
 
     @Test
@@ -186,8 +187,9 @@ abstract class MoveContract extends DefinitionContract {
                 () -> journeys.move(MoveRequest.to("k".repeat(256), j.id(), s0, ANN)),
                 () -> journeys.move(MoveRequest.to("c1", null, s0, ANN)),
                 () -> journeys.move(MoveRequest.to("c1", j.id(), s0, null)),
-                () -> journeys.move(MoveRequest.to("c1", j.id(), s0, MoveSource.manual(" "))),
-                () -> journeys.move(MoveRequest.to("c1", j.id(), s0, new MoveSource.Import(0, 1))),
+                () -> journeys.move(MoveRequest.to("c1", j.id(), s0, Actor.person(" "))),
+                () -> journeys.move(MoveRequest.to("c1", j.id(), null, ANN)),
+                () -> journeys.move(new MoveRequest("c1", j.id(), null, ANN, ExpectedStage.any(), Optional.empty())),
                 () -> journeys.move(MoveRequest.to("c1", j.id(), s0, ANN).withNote("n".repeat(2001))));
         for (Runnable call : bad) {
             assertThatThrownBy(call::run).isInstanceOf(InvalidInputException.class);

@@ -1,5 +1,6 @@
 package dev.journeys.jdbc.contract;
 
+import dev.journeys.api.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ abstract class QueryContract extends MoveContract {
                 other,Case Study Submitted,2020-01-01T00:00:00Z
                 """;
         ImportReport report = journeys.imports().run(ImportRequest.of("entries.csv",
-                ImportSource.of(entries.getBytes(StandardCharsets.UTF_8)), "ann").intoJourney(j.id()));
+                ImportSource.of(entries.getBytes(StandardCharsets.UTF_8)), Actor.person("ann")).intoJourney(j.id()));
         assertThat(report.moved()).as("%s", report.rejections()).isEqualTo(5);
         move("late", j, 1);
 

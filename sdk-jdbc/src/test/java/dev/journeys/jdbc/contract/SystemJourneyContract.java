@@ -3,6 +3,7 @@ package dev.journeys.jdbc.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.InvalidInputException;
@@ -98,7 +99,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
     @Test
     void a_newer_plugin_adds_its_stage_in_place_and_keeps_history() throws Exception {
         try (JourneysSdk v1 = withEnrollment(1)) {
-            v1.tenant(tenant).setStatus("c1", "enrolled", "crm");
+            v1.tenant(tenant).setStatus("c1", "enrolled", Actor.person("crm"));
         }
         try (JourneysSdk v2 = withEnrollment(2)) {
             // Upgraded at start for every tenant the database knows, before anyone asks for it.
@@ -108,7 +109,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
             Journey upgraded = enrollment(service);
             assertThat(upgraded.stages()).extracting(Stage::name).endsWith("Banned", "Alumni");
             assertThat(service.history("c1", upgraded.id())).hasSize(1);
-            assertThat(service.setStatus("c1", "alumni", "crm")).isPresent();
+            assertThat(service.setStatus("c1", "alumni", Actor.person("crm"))).isPresent();
             assertThat(service.placement("c1", upgraded.id()).orElseThrow().stageId()).isEqualTo(upgraded.stages().get(5).id());
             assertThat(systemCopies()).isEqualTo(1);
         }
@@ -120,10 +121,10 @@ abstract class SystemJourneyContract extends AsyncEventContract {
             JourneyService service = sdk.tenant(tenant);
             Journey system = enrollment(service);
 
-            StatusChange first = service.setStatus("c1", "prospect", "signup-form").orElseThrow();
-            service.setStatus("c1", "Enrolled", "ann");
-            service.setStatus("c1", "banned", "security");
-            service.setStatus("c1", "enrolled", "ann");
+            StatusChange first = service.setStatus("c1", "prospect", Actor.person("signup-form")).orElseThrow();
+            service.setStatus("c1", "Enrolled", Actor.person("ann"));
+            service.setStatus("c1", "banned", Actor.person("security"));
+            service.setStatus("c1", "enrolled", Actor.person("ann"));
 
             assertThat(first.from()).isEmpty();
             assertThat(service.status("c1")).contains("enrolled");
@@ -133,7 +134,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
             assertThat(moves).extracting(t -> system.stage(t.to().orElseThrow()).orElseThrow().name())
                     .containsExactly("Prospect", "Enrolled", "Banned", "Enrolled");
             assertThat(moves).extracting(Transition::source).first()
-                    .isEqualTo(new MoveSource.SystemPlugin(TestEnrollment.KEY, "signup-form"));
+                    .isEqualTo(new MoveSource.SystemPlugin(TestEnrollment.KEY, Actor.person("signup-form")));
         }
     }
 
@@ -141,9 +142,9 @@ abstract class SystemJourneyContract extends AsyncEventContract {
     void setting_the_same_status_again_changes_nothing() throws Exception {
         try (JourneysSdk sdk = withEnrollment(1)) {
             JourneyService service = sdk.tenant(tenant);
-            service.setStatus("c1", "enrolled", "ann");
+            service.setStatus("c1", "enrolled", Actor.person("ann"));
 
-            assertThat(service.setStatus("c1", "enrolled", "bob")).isEmpty();
+            assertThat(service.setStatus("c1", "enrolled", Actor.person("bob"))).isEmpty();
             assertThat(service.statusHistory("c1")).hasSize(1);
             assertThat(historyRowsOfTenant()).isEqualTo(1);
         }
@@ -158,13 +159,13 @@ abstract class SystemJourneyContract extends AsyncEventContract {
                         .systemJourney(new TestEnrollment(1)).load()) {
             JourneyService a = first.tenant(tenant);
             JourneyService b = second.tenant(tenant);
-            a.setStatus("c1", "prospect", "form");
+            a.setStatus("c1", "prospect", Actor.person("form"));
             Journey enrollment = enrollment(b);
             StageId prospect = enrollment.stageNamed("Prospect").orElseThrow().id();
             assertThat(b.placement("c1", enrollment.id()).map(Placement::stageId)).contains(prospect);
-            a.setStatus("c1", "enrolled", "ann");
+            a.setStatus("c1", "enrolled", Actor.person("ann"));
 
-            assertThat(b.setStatus("c1", "prospect", "crm")).isPresent();
+            assertThat(b.setStatus("c1", "prospect", Actor.person("crm"))).isPresent();
 
             List<Transition> history = a.history("c1", enrollment.id());
             assertThat(history).as("prospect, enrolled, prospect again").hasSize(3);
@@ -179,13 +180,13 @@ abstract class SystemJourneyContract extends AsyncEventContract {
         try (JourneysSdk sdk = withEnrollment(1)) {
             JourneyService service = sdk.tenant(tenant);
 
-            assertThatThrownBy(() -> service.setStatus("c1", "vip", "ann")).isInstanceOf(InvalidInputException.class)
+            assertThatThrownBy(() -> service.setStatus("c1", "vip", Actor.person("ann"))).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("unknown status 'vip'");
-            assertThatThrownBy(() -> service.setStatus("c1", " ", "ann")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> service.setStatus("c1", " ", Actor.person("ann"))).isInstanceOf(InvalidInputException.class);
             assertThat(service.status("c1")).isEmpty();
             assertThat(historyRowsOfTenant()).isZero();
         }
-        assertThatThrownBy(() -> journeys.setStatus("c1", "enrolled", "ann")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> journeys.setStatus("c1", "enrolled", Actor.person("ann"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no system journey follows contact status");
     }
 
@@ -194,7 +195,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
         try (JourneysSdk sdk = withEnrollment(1)) {
             JourneyService service = sdk.tenant(tenant);
             Journey system = enrollment(service);
-            service.setStatus("c1", "prospect", "form");
+            service.setStatus("c1", "prospect", Actor.person("form"));
             long rows = historyRowsOfTenant();
 
             assertThat(service.move(MoveRequest.to("c2", system.id(), system.stages().get(1).id(), ANN)))
@@ -229,9 +230,9 @@ abstract class SystemJourneyContract extends AsyncEventContract {
                     .when(Condition.equalTo("new_status", "enrolled"))
                     .then(Outcome.moveTo(onboarding.id(), onboarding.stages().get(0).id())));
 
-            service.setStatus("c1", "prospect", "form");
+            service.setStatus("c1", "prospect", Actor.person("form"));
             assertThat(service.placement("c1", onboarding.id())).isEmpty();
-            service.setStatus("c1", "enrolled", "ann");
+            service.setStatus("c1", "enrolled", Actor.person("ann"));
 
             assertThat(service.placement("c1", onboarding.id()).orElseThrow().stageId())
                     .isEqualTo(onboarding.stages().get(0).id());

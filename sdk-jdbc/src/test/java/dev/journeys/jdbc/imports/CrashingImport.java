@@ -1,5 +1,6 @@
 package dev.journeys.jdbc.imports;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportRequest;
 import dev.journeys.api.ImportSource;
@@ -20,7 +21,7 @@ public final class CrashingImport {
         ImportMode mode = ImportMode.valueOf(args[2]);
         Path file = Path.of(args[3]);
         JourneysSdk sdk = Journeys.configure().jdbcUrl(url).load();
-        sdk.tenant(tenant).imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), "crash-test")
+        sdk.tenant(tenant).imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), Actor.person("crash-test"))
                 .mode(mode).batchSize(500).suppressingAutomations()
                 .onProgress(p -> {
                     System.out.println("progress " + p.rowsDone());

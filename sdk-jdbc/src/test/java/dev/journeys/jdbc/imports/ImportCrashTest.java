@@ -2,6 +2,7 @@ package dev.journeys.jdbc.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportOutcome;
@@ -111,7 +112,7 @@ class ImportCrashTest {
         long written = count("select count(*) from transitions where tenant_id = '" + tenant + "'");
         assertThat(written).as("the job record counts exactly the moves that committed").isEqualTo(job.moved());
 
-        ImportReport rerun = journeys.imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), "ann")
+        ImportReport rerun = journeys.imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), Actor.person("ann"))
                 .mode(ImportMode.BEST_EFFORT));
 
         assertThat(rerun.outcome()).isEqualTo(ImportOutcome.COMPLETED);
@@ -142,7 +143,7 @@ class ImportCrashTest {
         assertThat(job.status()).isEqualTo(ImportJob.Status.RUNNING);
         assertThat(job.moved()).isZero();
 
-        ImportReport rerun = journeys.imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), "ann"));
+        ImportReport rerun = journeys.imports().run(ImportRequest.of("crash.csv", ImportSource.of(file), Actor.person("ann")));
         assertThat(rerun.outcome()).isEqualTo(ImportOutcome.COMPLETED);
         assertThat(rerun.moved()).isEqualTo(ROWS);
     }
@@ -159,7 +160,7 @@ class ImportCrashTest {
             Path file = file("Referrals");
             boolean[] done = {false};
 
-            ImportReport report = journeys.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), "ann")
+            ImportReport report = journeys.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), Actor.person("ann"))
                     .mode(ImportMode.BEST_EFFORT).batchSize(500)
                     .onProgress(p -> {
                         if (!done[0] && p.rowsDone() >= 2_000) {
@@ -180,7 +181,7 @@ class ImportCrashTest {
             assertThat(job.moved()).isEqualTo(report.movesCommitted());
             assertThat(job.linesDone()).isEqualTo(report.movesCommitted() + 1);
 
-            ImportReport rerun = fresh.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), "ann")
+            ImportReport rerun = fresh.imports().run(ImportRequest.of("drop.csv", ImportSource.of(file), Actor.person("ann"))
                     .mode(ImportMode.BEST_EFFORT));
             assertThat(rerun.unchanged()).isEqualTo(report.movesCommitted());
             assertThat(rerun.moved()).isEqualTo(ROWS - report.movesCommitted());

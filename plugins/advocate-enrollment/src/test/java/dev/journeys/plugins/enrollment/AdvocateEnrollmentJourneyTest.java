@@ -3,6 +3,7 @@ package dev.journeys.plugins.enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
@@ -55,16 +56,16 @@ class AdvocateEnrollmentJourneyTest {
             Journey enrollment = journeys.journeyNamed("Advocate Enrollment").orElseThrow();
             assertThat(enrollment.kind()).isEqualTo(Journey.Kind.SYSTEM);
 
-            journeys.setStatus("ann@example.com", "prospect", "signup");
-            journeys.setStatus("ann@example.com", "ambassador", "program-manager");
-            journeys.setStatus("ann@example.com", "banned", "security");
-            journeys.setStatus("ann@example.com", "enrolled", "security");
+            journeys.setStatus("ann@example.com", "prospect", Actor.person("signup"));
+            journeys.setStatus("ann@example.com", "ambassador", Actor.person("program-manager"));
+            journeys.setStatus("ann@example.com", "banned", Actor.person("security"));
+            journeys.setStatus("ann@example.com", "enrolled", Actor.person("security"));
 
             List<String> path = journeys.history("ann@example.com", enrollment.id()).stream()
                     .map(t -> enrollment.stage(t.to().orElseThrow()).map(Stage::name).orElseThrow()).toList();
             assertThat(path).containsExactly("Prospect", "Enrolled", "Banned", "Enrolled");
             assertThat(journeys.status("ann@example.com")).contains("enrolled");
-            assertThatThrownBy(() -> journeys.setStatus("ann@example.com", "vip", "x")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> journeys.setStatus("ann@example.com", "vip", Actor.person("x"))).isInstanceOf(InvalidInputException.class);
         }
     }
 }

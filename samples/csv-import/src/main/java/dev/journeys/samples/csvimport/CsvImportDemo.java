@@ -1,5 +1,6 @@
 package dev.journeys.samples.csvimport;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportReport;
@@ -27,7 +28,7 @@ final class CsvImportDemo {
 
     static final String PIPELINE = "Referral Pipeline";
     static final String ADVOCACY = "Customer Advocacy";
-    static final String ACTOR = "ann";
+    static final Actor ACTOR = Actor.person("ann");
     /** A contact of messy.csv whose reward finance pays by hand after the import. */
     static final String OLIVIA = "olivia.martin@example.com";
     /** A contact of clean.csv that goes through the whole pipeline and then posts a review. */
@@ -84,7 +85,7 @@ final class CsvImportDemo {
     /** 5. After the import, someone moves a contact by hand; the undo later leaves that contact alone. */
     MoveOutcome payRewardByHand() {
         MoveOutcome outcome = journeys.move(MoveRequest.to(OLIVIA, pipeline.id(),
-                pipeline.stageNamed("Reward Paid").orElseThrow().id(), MoveSource.manual("finance"))
+                pipeline.stageNamed("Reward Paid").orElseThrow().id(), Actor.person("finance"))
                 .withNote("paid early by finance"));
         report.line(OLIVIA + " -> Reward Paid by hand (finance): " + (outcome.isMoved() ? "moved" : outcome));
         return outcome;

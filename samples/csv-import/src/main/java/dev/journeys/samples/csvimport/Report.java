@@ -1,5 +1,6 @@
 package dev.journeys.samples.csvimport;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.ImportReport;
 import dev.journeys.api.Journey;
@@ -104,7 +105,7 @@ final class Report {
     void jobs(List<ImportJob> newestFirst) {
         out.printf(JOB_LINE, "job", "status", "mode", "file", "actor", "rows", "moved", "unch.", "rej.", "started");
         for (ImportJob j : newestFirst) {
-            out.printf(JOB_LINE, j.id(), j.status(), j.mode(), j.fileName(), j.actor(),
+            out.printf(JOB_LINE, j.id(), j.status(), j.mode(), j.fileName(), j.actor().name(),
                     String.format("%,d", j.rowsRead()), String.format("%,d", j.moved()),
                     String.format("%,d", j.unchanged()), String.format("%,d", j.rejected()),
                     TIME.format(j.startedAt()) + j.undoneAt().map(at -> "  undone at " + TIME.format(at)).orElse(""));
@@ -171,8 +172,8 @@ final class Report {
             return "import job " + imported.jobId() + " line " + imported.line();
         } else if (source instanceof MoveSource.ImportUndo undo) {
             return "undo of job " + undo.jobId();
-        } else if (source instanceof MoveSource.Manual manual) {
-            return "manual: " + manual.actor();
+        } else if (source instanceof Actor actor) {
+            return source.kind().name().toLowerCase() + ": " + actor.name();
         }
         return source.toString();
     }

@@ -323,17 +323,17 @@ public final class DashboardPage {
             return;
         }
         sources.sort(Comparator.comparingLong(Movements.BySource::total).reversed()
-                .thenComparing(Movements.BySource::kind).thenComparing(Movements.BySource::ref));
+                .thenComparing((Movements.BySource b) -> b.kind().name()).thenComparing(Movements.BySource::ref));
         long scale = sources.get(0).total();
         long all = sources.stream().mapToLong(Movements.BySource::total).sum();
         html.append("<table class=\"numbers sources\" data-movements=\"").append(key).append("\"><thead><tr><th>Source</th>")
                 .append("<th class=\"n\">In</th><th class=\"n\">Fwd</th><th class=\"n\">Back</th><th class=\"n\">Out</th>")
                 .append("<th class=\"n\">Total</th><th></th></tr></thead><tbody>");
         for (Movements.BySource source : sources) {
-            html.append("<tr data-kind=\"").append(esc(source.kind())).append("\"><td><span class=\"kind kind-")
-                    .append(esc(source.kind().toLowerCase(java.util.Locale.ROOT))).append("\">")
-                    .append(esc(SourceNames.kind(source.kind()))).append("</span> ")
-                    .append(esc(names.label(source.kind(), source.ref()))).append("</td><td class=\"n\">")
+            html.append("<tr data-kind=\"").append(esc(source.kind().name())).append("\"><td><span class=\"kind kind-")
+                    .append(esc(source.kind().name().toLowerCase(java.util.Locale.ROOT))).append("\">")
+                    .append(esc(SourceNames.kind(source.kind().name()))).append("</span> ")
+                    .append(esc(names.label(source.kind().name(), source.ref()))).append("</td><td class=\"n\">")
                     .append(count(source.entered())).append("</td><td class=\"n\">").append(count(source.progressed()))
                     .append("</td><td class=\"n\">").append(count(source.regressed())).append("</td><td class=\"n\">")
                     .append(count(source.exited())).append("</td><td class=\"n\">").append(count(source.total()))

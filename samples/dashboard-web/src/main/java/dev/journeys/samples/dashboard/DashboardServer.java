@@ -2,6 +2,7 @@ package dev.journeys.samples.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveOutcome;
@@ -201,7 +202,7 @@ public final class DashboardServer implements AutoCloseable {
                 send(exchange, 404, "application/json", "{\"error\":" + json("no stage " + stageText) + "}");
                 return;
             }
-            MoveSource source = MoveSource.manual("dashboard-api");
+            Actor source = Actor.person("dashboard-api");
             MoveRequest request = stage.isPresent()
                     ? MoveRequest.to(contact, journey.get().id(), stage.get().id(), source)
                     : MoveRequest.exit(contact, journey.get().id(), source);

@@ -12,6 +12,7 @@ import static dev.journeys.samples.dashboard.ReferralProgram.REVIEW_REQUESTED;
 import static dev.journeys.samples.dashboard.ReferralProgram.REWARD_PAID;
 import static dev.journeys.samples.dashboard.ReferralProgram.SHARED_ON_SOCIAL;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.ImportReport;
 import dev.journeys.api.ImportRequest;
@@ -114,7 +115,7 @@ public final class HistorySeed {
      * would have done), every move effective at its {@code occurred_at}.
      */
     public static ImportReport importInto(JourneyService journeys, Generated history) {
-        return journeys.imports().run(ImportRequest.of("referral-history.csv", ImportSource.of(history.csv()), "seed")
+        return journeys.imports().run(ImportRequest.of("referral-history.csv", ImportSource.of(history.csv()), Actor.integration("seed"))
                 .mode(ImportMode.BEST_EFFORT)
                 .suppressingAutomations()
                 .batchSize(ImportRequest.MAX_BATCH_SIZE));

@@ -1,5 +1,6 @@
 package dev.journeys.samples.dashboard;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
@@ -71,7 +72,7 @@ public final class LiveTraffic implements AutoCloseable {
         if (random.nextDouble() < 0.8) {
             String contact = "live." + runId + "." + sequence.incrementAndGet() + "@example.com";
             journeys.move(MoveRequest.to(contact, program.referral().id(), program.referralStage(ReferralProgram.ENROLLED),
-                    MoveSource.manual("signup-form")));
+                    Actor.person("signup-form")));
             contacts.add(contact);
         }
         int events = random.nextInt(4); // 0..3, 1.5 a second on average
@@ -129,7 +130,7 @@ public final class LiveTraffic implements AutoCloseable {
             return;
         }
         String contact = stalled.get(random.nextInt(stalled.size())).contactKey();
-        MoveSource manager = MoveSource.manual("program-manager");
+        Actor manager = Actor.person("program-manager");
         journeys.move(payReward
                 ? MoveRequest.to(contact, program.referral().id(), program.referralStage(ReferralProgram.REWARD_PAID), manager)
                         .withNote("reward paid by hand")

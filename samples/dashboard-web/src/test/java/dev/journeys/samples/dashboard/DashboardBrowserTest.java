@@ -3,6 +3,7 @@ package dev.journeys.samples.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneysSdk;
@@ -90,7 +91,7 @@ class DashboardBrowserTest {
                     // A move through the API: the live refresh shows it without a reload.
                     long enrolled = count(driver, "Enrolled");
                     journeys.move(MoveRequest.to("browser-test@example.com", referral.id(),
-                            seeded.program().referralStage(ReferralProgram.ENROLLED), MoveSource.manual("browser-test")))
+                            seeded.program().referralStage(ReferralProgram.ENROLLED), Actor.person("browser-test")))
                             .orThrow();
                     wait.until(d -> count(d, "Enrolled") == enrolled + 1);
                     assertThat(driver.findElement(By.id("live-status")).getDomAttribute("data-state")).isEqualTo("live");

@@ -9,6 +9,7 @@ import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.Movements;
 import dev.journeys.api.Populations;
+import dev.journeys.api.SourceKind;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageCounts;
 import dev.journeys.api.StageId;
@@ -198,8 +199,8 @@ class DashboardPageTest {
                 NOW.minus(Duration.ofDays(60)), Duration.ofDays(60)));
         TimeRange week = TimeRange.of(NOW.minus(Duration.ofDays(7)), NOW.plusSeconds(1));
         Movements lastWeek = new Movements(ID, week, List.of(
-                new Movements.BySource("MANUAL", "signup-form", 5, 0, 0, 0),
-                new Movements.BySource("AUTOMATION", "3", 0, 9, 0, 0)));
+                new Movements.BySource(SourceKind.MANUAL, "signup-form", 5, 0, 0, 0),
+                new Movements.BySource(SourceKind.AUTOMATION, "3", 0, 9, 0, 0)));
         Movements lastDay = new Movements(ID, TimeRange.of(NOW.minus(Duration.ofDays(1)), NOW.plusSeconds(1)), List.of());
         return new JourneyPanel(REFERRAL, NOW, JourneyPanel.Part.of(COUNTS), JourneyPanel.Part.of(funnel),
                 JourneyPanel.Part.of(conversion), JourneyPanel.Part.of(populations), JourneyPanel.Part.of(stalls),

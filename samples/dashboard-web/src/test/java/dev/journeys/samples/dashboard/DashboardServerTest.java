@@ -2,6 +2,7 @@ package dev.journeys.samples.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.SourceKind;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneysSdk;
 import dev.journeys.api.Movements;
@@ -124,11 +125,11 @@ class DashboardServerTest {
         Movements movements = journeys.dashboard().movements(seeded.program().referral().id(),
                 TimeRange.of(from, Instant.now().plusSeconds(1)));
         assertThat(movements.sources()).anySatisfy(s -> {
-            assertThat(s.kind()).isEqualTo("AUTOMATION");
+            assertThat(s.kind()).isEqualTo(SourceKind.AUTOMATION);
             assertThat(s.progressed()).isPositive();
         });
         assertThat(movements.sources()).anySatisfy(s -> {
-            assertThat(s.kind()).isEqualTo("MANUAL");
+            assertThat(s.kind()).isEqualTo(SourceKind.MANUAL);
             assertThat(s.ref()).isEqualTo("signup-form");
             assertThat(s.entered()).isPositive();
         });

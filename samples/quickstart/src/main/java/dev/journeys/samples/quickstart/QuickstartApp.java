@@ -1,5 +1,6 @@
 package dev.journeys.samples.quickstart;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneySpec;
@@ -19,8 +20,8 @@ import dev.journeys.jdbc.Journeys;
  */
 public final class QuickstartApp {
 
-    private static final MoveSource ANN = MoveSource.manual("ann");
-    private static final MoveSource BOB = MoveSource.manual("bob");
+    private static final Actor ANN = Actor.person("ann");
+    private static final Actor BOB = Actor.person("bob");
 
     private QuickstartApp() {
     }
@@ -82,7 +83,7 @@ public final class QuickstartApp {
 
     /** Asks to move a contact to a stage, named for readability, and reports refusals and no-ops. */
     private static void move(JourneyService journeys, Report report, String contact, Journey journey,
-                             String stageName, MoveSource source) {
+                             String stageName, Actor source) {
         MoveRequest request = MoveRequest.to(contact, journey.id(),
                 journey.stageNamed(stageName).orElseThrow().id(), source);
         MoveOutcome outcome = journeys.move(request);

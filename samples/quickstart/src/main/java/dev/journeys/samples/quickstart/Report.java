@@ -1,5 +1,6 @@
 package dev.journeys.samples.quickstart;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.JourneyService;
@@ -142,8 +143,8 @@ final class Report {
     }
 
     private static String source(MoveSource source) {
-        if (source instanceof MoveSource.Manual manual) {
-            return "manual:" + manual.actor();
+        if (source instanceof Actor actor) {
+            return source.kind().name().toLowerCase() + ":" + actor.name();
         } else if (source instanceof MoveSource.Automation automation) {
             return "automation:" + automation.automationId();
         } else if (source instanceof MoveSource.Import imported) {

@@ -1,5 +1,6 @@
 package dev.journeys.samples.referralprogram;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.AutomationService;
 import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
@@ -94,7 +95,7 @@ public final class ReferralProgramApp {
                     "noah.berg@example.com", "lucas.silva@example.com", "ethan.kim@example.com",
                     "zoe.martin@example.com")) {
                 journeys.move(MoveRequest.to(friend, pipeline.id(), pipeline.firstStage().id(),
-                        MoveSource.manual("invite-form"))).orThrow();
+                        Actor.person("invite-form"))).orThrow();
                 report.invited(friend, pipeline);
             }
 

@@ -1,5 +1,6 @@
 package dev.journeys.samples.referralprogram;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Automation;
 import dev.journeys.api.Condition;
 import dev.journeys.api.EventResult;
@@ -249,8 +250,8 @@ final class Report {
     }
 
     private static String source(MoveSource source) {
-        if (source instanceof MoveSource.Manual manual) {
-            return "manual: " + manual.actor();
+        if (source instanceof Actor actor) {
+            return source.kind().name().toLowerCase() + ": " + actor.name();
         } else if (source instanceof MoveSource.Automation automation) {
             return "automation #" + automation.automationId() + " on event " + automation.eventId();
         }

@@ -118,7 +118,7 @@ public final class AutomationEngine {
     }
 
     EventResult publish(String tenant, TriggerEvent event) {
-        Inputs.required("event", event);
+        BuiltInTriggers.refuseFromHost(Inputs.required("event", event));
         TriggerPlugin plugin = triggers.get(event.triggerType());
         return process(tenant, event, plugin, 0, ALL);
     }
@@ -179,7 +179,7 @@ public final class AutomationEngine {
         for (int i = 0; i < events.size(); i++) {
             TriggerEvent event = events.get(i);
             try {
-                Inputs.required("event", event);
+                BuiltInTriggers.refuseFromHost(Inputs.required("event", event));
                 Map<String, Object> checked = EventCheck.check(triggers.get(event.triggerType()), event, pluginClock);
                 if (ids.add(event.eventId())) {
                     batched.add(i);
@@ -478,25 +478,12 @@ public final class AutomationEngine {
             attributes.put("to_stage_id", s.value());
             journey.stage(s).map(Stage::name).ifPresent(name -> attributes.put("to_stage", name));
         });
-        attributes.put("source", sourceName(t.source()));
+        attributes.put("source", t.source().kind().name());
         if (t.source() instanceof MoveSource.Automation a) {
             attributes.put("automation_id", a.automationId());
         }
         // Derived from the transition, so a chain step is idempotent like any host event.
         return new TriggerEvent(BuiltInTriggers.STAGE_CHANGED + ":" + t.id(), BuiltInTriggers.STAGE_CHANGED,
                 t.contactKey(), t.effectiveAt(), attributes);
-    }
-
-    private static String sourceName(MoveSource source) {
-        if (source instanceof MoveSource.Manual) {
-            return "manual";
-        }
-        if (source instanceof MoveSource.Automation) {
-            return "automation";
-        }
-        if (source instanceof MoveSource.ImportUndo) {
-            return "undo";
-        }
-        return source instanceof MoveSource.Import ? "import" : "system";
     }
 }

@@ -1,5 +1,7 @@
 package dev.journeys.core.internal.automation;
 
+import dev.journeys.api.InvalidInputException;
+import dev.journeys.api.TriggerEvent;
 import dev.journeys.spi.AttributeSpec;
 import dev.journeys.spi.AttributeType;
 import dev.journeys.spi.TriggerPlugin;
@@ -32,6 +34,25 @@ public final class BuiltInTriggers {
     static final TriggerPlugin STATUS_CHANGED_TRIGGER = new Builtin(STATUS_CHANGED, "Contact status changed", List.of(
             AttributeSpec.optional("old_status", AttributeType.STRING),
             AttributeSpec.required("new_status", AttributeType.STRING)));
+
+    /**
+     * Refuses what only the SDK may publish: an event of a built-in trigger, or an event id in the form the SDK
+     * gives its own events, which would take the place of a real one.
+     *
+     * @throws InvalidInputException naming what was refused
+     */
+    static void refuseFromHost(TriggerEvent event) {
+        for (TriggerPlugin builtIn : all()) {
+            if (builtIn.key().equals(event.triggerType())) {
+                throw new InvalidInputException("'" + builtIn.key() + "' events are fired by the SDK itself; a host cannot"
+                        + " publish them");
+            }
+            if (event.eventId() != null && event.eventId().startsWith(builtIn.key() + ":")) {
+                throw new InvalidInputException("event ids starting with '" + builtIn.key() + ":' are the SDK's own;"
+                        + " prefix yours with their source instead");
+            }
+        }
+    }
 
     static List<TriggerPlugin> all() {
         return List.of(STAGE_CHANGED_TRIGGER, STATUS_CHANGED_TRIGGER);

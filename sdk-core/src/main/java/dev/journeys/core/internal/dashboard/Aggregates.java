@@ -6,6 +6,7 @@ import dev.journeys.api.Funnel;
 import dev.journeys.api.Journey;
 import dev.journeys.api.Movements;
 import dev.journeys.api.Populations;
+import dev.journeys.api.SourceKind;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Stalls;
@@ -135,9 +136,9 @@ public final class Aggregates {
         }
         slice.exact().forEach(t -> count(journey, bySource, t, 1));
         List<Movements.BySource> sources = new ArrayList<>();
-        bySource.forEach((k, c) -> sources.add(new Movements.BySource(k.get(0), k.get(1), c[0], c[1], c[2], c[3])));
+        bySource.forEach((k, c) -> sources.add(new Movements.BySource(SourceKind.valueOf(k.get(0)), k.get(1), c[0], c[1], c[2], c[3])));
         sources.sort(java.util.Comparator.comparingLong(Movements.BySource::total).reversed()
-                .thenComparing(Movements.BySource::kind).thenComparing(Movements.BySource::ref));
+                .thenComparing((Movements.BySource b) -> b.kind().name()).thenComparing(Movements.BySource::ref));
         return new Movements(journey.id(), range, sources);
     }
 

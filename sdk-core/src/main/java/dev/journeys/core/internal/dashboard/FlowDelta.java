@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.dashboard;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.StageId;
 import dev.journeys.api.Transition;
@@ -56,22 +57,27 @@ public final class FlowDelta {
 
     /** The kind and reference a move is counted under on the dashboard. */
     public static List<String> sourceOf(MoveSource source) {
-        if (source instanceof MoveSource.Manual m) {
-            return List.of("MANUAL", m.actor());
+        return List.of(source.kind().name(), reference(source));
+    }
+
+    /** What the dashboard credits a move to, within its kind of source. */
+    public static String reference(MoveSource source) {
+        if (source instanceof Actor actor) {
+            return actor.name();
         }
         if (source instanceof MoveSource.Automation a) {
-            return List.of("AUTOMATION", Long.toString(a.automationId()));
+            return Long.toString(a.automationId());
         }
         if (source instanceof MoveSource.Import i) {
-            return List.of("IMPORT", Long.toString(i.jobId()));
+            return Long.toString(i.jobId());
         }
         if (source instanceof MoveSource.ImportUndo u) {
-            return List.of("UNDO", Long.toString(u.jobId()));
+            return Long.toString(u.jobId());
         }
         if (source instanceof MoveSource.StageRemoval r) {
-            return List.of("STAGE_REMOVAL", Long.toString(r.stage().value()));
+            return Long.toString(r.stage().value());
         }
-        return List.of("SYSTEM", ((MoveSource.SystemPlugin) source).pluginKey());
+        return ((MoveSource.SystemPlugin) source).pluginKey();
     }
 
     private static long id(Optional<StageId> stage) {

@@ -8,6 +8,7 @@ import dev.journeys.api.ImportRequest;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneysException;
 import dev.journeys.core.internal.config.CoreSettings;
+import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.core.internal.moves.JourneyCatalog;
 import dev.journeys.core.internal.moves.JourneyStorage;
 import dev.journeys.core.internal.moves.MovePath;
@@ -54,7 +55,7 @@ public final class ImportEngine {
         String fingerprint = fingerprint(request);
         List<Long> earlier = storage.importJobsOfFile(tenant, fingerprint);
         long jobId = request.mode() == ImportMode.DRY_RUN ? 0 : storage.createImportJob(tenant, new ImportJobStart(
-                request.actor(), request.fileName(), request.mode(), request.suppressAutomations(), fingerprint,
+                Inputs.actor(request.actor()), request.fileName(), request.mode(), request.suppressAutomations(), fingerprint,
                 startedAt)).id();
         return new ImportRun(this, tenant, request, jobId, earlier, cancelled, startedAt).execute();
     }

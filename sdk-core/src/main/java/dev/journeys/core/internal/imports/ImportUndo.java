@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
@@ -44,7 +45,7 @@ public final class ImportUndo {
         this.engine = engine;
     }
 
-    UndoReport undo(String tenant, long jobId, String actor) {
+    UndoReport undo(String tenant, long jobId, Actor actor) {
         ImportJob job = engine.storage.importJob(tenant, jobId).orElseThrow(() -> NotFoundException.importJob(jobId));
         if (job.status() == ImportJob.Status.RUNNING) {
             throw new InvalidInputException("import job " + jobId + " is still running, or its process died; "

@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.imports;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.ImportReport;
 import dev.journeys.api.ImportRequest;
@@ -46,7 +47,7 @@ public final class TenantImportService implements ImportService {
     private static ImportRequest checked(ImportRequest request) {
         Inputs.required("import request", request);
         Inputs.name("file name", request.fileName());
-        Inputs.name("actor", request.actor());
+        Inputs.actor(request.actor());
         Inputs.required("import source", request.source());
         return request;
     }
@@ -74,8 +75,8 @@ public final class TenantImportService implements ImportService {
     }
 
     @Override
-    public UndoReport undo(long jobId, String actor) {
-        return undo.undo(tenant, jobId, Inputs.name("actor", actor));
+    public UndoReport undo(long jobId, Actor actor) {
+        return undo.undo(tenant, jobId, Inputs.actor(actor));
     }
 
     private static long cursor(String what, String cursor) {

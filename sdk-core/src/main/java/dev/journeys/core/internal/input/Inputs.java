@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.input;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.JourneyService;
 import java.util.regex.Pattern;
@@ -52,6 +53,13 @@ public final class Inputs {
             throw new InvalidInputException(what + " is required");
         }
         return value;
+    }
+
+    /** The actor with its name trimmed, as it will be written to history. */
+    public static Actor actor(Actor actor) {
+        required("actor", actor);
+        String name = name("actor name", actor.name());
+        return actor instanceof Actor.Integration ? new Actor.Integration(name) : new Actor.Person(name);
     }
 
     /** Whether {@code s} holds a control character; a loop, since every event's ids pass here. */

@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.journeys;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.ExpectedStage;
@@ -16,7 +17,6 @@ import dev.journeys.api.StageInUseException;
 import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.core.internal.moves.Decision;
 import dev.journeys.core.internal.moves.FollowUp;
-import dev.journeys.core.internal.moves.HostMoves;
 import dev.journeys.core.internal.moves.JourneyCatalog;
 import dev.journeys.core.internal.moves.JourneyChange;
 import dev.journeys.core.internal.moves.JourneyStorage;
@@ -153,19 +153,17 @@ public final class JourneyDefinitions {
 
     public Journey removeStage(String tenant, JourneyId id, StageId stage) {
         Inputs.required("stage id", stage);
-        return remove(tenant, id, stage, Optional.empty(), "");
+        return remove(tenant, id, stage, Optional.empty(), Optional.empty());
     }
 
-    public Journey removeStage(String tenant, JourneyId id, StageId stage, StageId moveContactsTo, MoveSource source) {
+    public Journey removeStage(String tenant, JourneyId id, StageId stage, StageId moveContactsTo, Actor actor) {
         Inputs.required("stage id", stage);
         Inputs.required("stage to move contacts to", moveContactsTo);
-        if (!(HostMoves.source(source) instanceof MoveSource.Manual manual)) {
-            throw new InvalidInputException("a stage is removed by a person: pass MoveSource.manual(actor)");
-        }
+        Actor by = Inputs.actor(actor);
         if (stage.equals(moveContactsTo)) {
             throw new InvalidInputException("cannot move the contacts of " + stage + " into itself");
         }
-        return remove(tenant, id, stage, Optional.of(moveContactsTo), manual.actor());
+        return remove(tenant, id, stage, Optional.of(moveContactsTo), Optional.of(by));
     }
 
     /**
@@ -174,7 +172,7 @@ public final class JourneyDefinitions {
      * written in the same transaction as the removal. A contact that enters the stage meanwhile makes the
      * write a conflict, and the removal is planned again.
      */
-    private Journey remove(String tenant, JourneyId id, StageId stage, Optional<StageId> moveTo, String actor) {
+    private Journey remove(String tenant, JourneyId id, StageId stage, Optional<StageId> moveTo, Optional<Actor> actor) {
         Inputs.required("journey id", id);
         return moves.run(tenant, new Planner<>() {
             @Override
@@ -191,12 +189,12 @@ public final class JourneyDefinitions {
                             + "; name a stage to move them to");
                 }
                 Instant now = moves.now();
-                MoveSource source = new MoveSource.StageRemoval(stage, actor);
+                Optional<MoveSource> source = actor.map(by -> new MoveSource.StageRemoval(stage, by));
                 List<MoveWrite> writes = new ArrayList<>(occupants.size());
                 for (Placement occupant : occupants) {
                     PlacementState current = new PlacementState(id, occupant.contactKey(), Optional.of(stage),
                             occupant.enteredAt(), occupant.version());
-                    Move move = Move.to(occupant.contactKey(), id, moveTo.orElseThrow(), source)
+                    Move move = Move.to(occupant.contactKey(), id, moveTo.orElseThrow(), source.orElseThrow())
                             .expecting(ExpectedStage.inStage(stage))
                             .withNote(Optional.of("stage '" + removed.name() + "' removed"));
                     Decision decision = moves.decide(tenant, journey, current, move);

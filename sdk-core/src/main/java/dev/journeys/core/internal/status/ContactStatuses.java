@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.status;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
@@ -58,13 +59,13 @@ public final class ContactStatuses {
         this.moves = moves;
     }
 
-    public Optional<StatusChange> set(String tenant, String contactKey, String status, String actor) {
+    public Optional<StatusChange> set(String tenant, String contactKey, String status, Actor actor) {
         Inputs.contactKey(contactKey);
         String value = Inputs.name("status", status);
         if (value.length() > MAX_STATUS_LENGTH) {
             throw new InvalidInputException("status is longer than " + MAX_STATUS_LENGTH + " characters");
         }
-        String by = Inputs.name("actor", actor);
+        Actor by = Inputs.actor(actor);
         List<SystemJourneyPlugin> following = systemJourneys.following(ATTRIBUTE);
         Map<SystemJourneyPlugin, String> stageNames = new LinkedHashMap<>();
         for (SystemJourneyPlugin plugin : following) {
@@ -103,7 +104,7 @@ public final class ContactStatuses {
     }
 
     private Optional<MoveWrite> moveIn(String tenant, Journey provisioned, SystemJourneyPlugin plugin, String stageName,
-                                       String contactKey, String actor, boolean fresh, Instant now) {
+                                       String contactKey, Actor actor, boolean fresh, Instant now) {
         Journey journey = catalog.find(tenant, provisioned.id(), fresh).orElse(provisioned);
         Stage stage = journey.stageNamed(stageName).orElseThrow(() -> new IllegalStateException(
                 "system journey " + plugin.key() + " maps to a stage it does not have: " + stageName));

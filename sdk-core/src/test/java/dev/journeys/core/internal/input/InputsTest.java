@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ErrorCode;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.InvalidInputException;
@@ -174,7 +175,7 @@ class InputsTest {
         static final StageId STAGE = new StageId(2);
 
         static MoveRequest validRequest() {
-            return MoveRequest.to("contact-1", JOURNEY, STAGE, MoveSource.manual("ann"))
+            return MoveRequest.to("contact-1", JOURNEY, STAGE, Actor.person("ann"))
                     .expecting(ExpectedStage.notInJourney())
                     .withNote("first call");
         }
@@ -183,21 +184,21 @@ class InputsTest {
         @DisplayName("a complete request passes, as does an exit")
         void complete() {
             assertThatCode(() -> HostMoves.of(validRequest())).doesNotThrowAnyException();
-            assertThatCode(() -> HostMoves.of(MoveRequest.exit("contact-1", JOURNEY, MoveSource.manual("ann"))))
+            assertThatCode(() -> HostMoves.of(MoveRequest.exit("contact-1", JOURNEY, Actor.person("ann"))))
                     .doesNotThrowAnyException();
         }
 
         static Stream<MoveRequest> incomplete() {
             MoveRequest v = validRequest();
             return Stream.of(
-                    new MoveRequest(null, v.journeyId(), v.target(), v.source(), v.expected(), v.note()),
-                    new MoveRequest(" ", v.journeyId(), v.target(), v.source(), v.expected(), v.note()),
-                    new MoveRequest(v.contactKey(), null, v.target(), v.source(), v.expected(), v.note()),
-                    new MoveRequest(v.contactKey(), v.journeyId(), null, v.source(), v.expected(), v.note()),
+                    new MoveRequest(null, v.journeyId(), v.target(), v.actor(), v.expected(), v.note()),
+                    new MoveRequest(" ", v.journeyId(), v.target(), v.actor(), v.expected(), v.note()),
+                    new MoveRequest(v.contactKey(), null, v.target(), v.actor(), v.expected(), v.note()),
+                    new MoveRequest(v.contactKey(), v.journeyId(), null, v.actor(), v.expected(), v.note()),
                     new MoveRequest(v.contactKey(), v.journeyId(), v.target(), null, v.expected(), v.note()),
-                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), v.source(), null, v.note()),
-                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), v.source(), v.expected(), null),
-                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), MoveSource.manual(" "), v.expected(),
+                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), v.actor(), null, v.note()),
+                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), v.actor(), v.expected(), null),
+                    new MoveRequest(v.contactKey(), v.journeyId(), v.target(), Actor.person(" "), v.expected(),
                             v.note()));
         }
 
@@ -225,93 +226,45 @@ class InputsTest {
     }
 
     @Nested
-    @DisplayName("move sources")
-    class Sources {
+    @DisplayName("actors, the only source of a move a host states")
+    class Actors {
 
         @Test
-        @DisplayName("are returned unchanged when valid and already trimmed")
+        @DisplayName("are returned as given when valid and already trimmed, of the kind given")
         void valid() {
-            for (MoveSource source : new MoveSource[] {
-                    MoveSource.manual("ann"),
-                    new MoveSource.Automation(7, "evt-1"),
-                    new MoveSource.Import(3, 12),
-                    new MoveSource.SystemPlugin("crm-status", "system")}) {
-                assertThat(HostMoves.source(source)).isEqualTo(source);
-            }
+            assertThat(Inputs.actor(Actor.person("ann"))).isEqualTo(Actor.person("ann"));
+            assertThat(Inputs.actor(Actor.integration("hubspot-sync"))).isEqualTo(Actor.integration("hubspot-sync"));
         }
 
         @Test
         @DisplayName("are required")
         void required() {
-            assertInvalid(() -> HostMoves.source(null)).hasMessageContaining("move source is required");
+            assertInvalid(() -> Inputs.actor(null)).hasMessageContaining("actor is required");
         }
 
         @Test
-        @DisplayName("name a person, an event, a plugin and its actor")
+        @DisplayName("need a name of 1 to 200 characters without control characters")
         void namesRequired() {
-            assertInvalid(() -> HostMoves.source(MoveSource.manual(null))).hasMessageContaining("actor");
-            assertInvalid(() -> HostMoves.source(MoveSource.manual(" "))).hasMessageContaining("actor");
-            assertInvalid(() -> HostMoves.source(new MoveSource.Automation(7, ""))).hasMessageContaining("event id");
-            assertInvalid(() -> HostMoves.source(new MoveSource.SystemPlugin(" ", "system"))).hasMessageContaining("plugin key");
-            assertInvalid(() -> HostMoves.source(new MoveSource.SystemPlugin("crm", null))).hasMessageContaining("actor");
-            assertInvalid(() -> HostMoves.source(MoveSource.manual("a\u0000nn"))).hasMessageContaining("control");
-            assertInvalid(() -> HostMoves.source(MoveSource.manual("a".repeat(201)))).hasMessageContaining("longer than 200");
+            assertInvalid(() -> Inputs.actor(Actor.person(null))).hasMessageContaining("actor name");
+            assertInvalid(() -> Inputs.actor(Actor.integration(" "))).hasMessageContaining("actor name");
+            assertInvalid(() -> Inputs.actor(Actor.person("a\u0000nn"))).hasMessageContaining("control");
+            assertInvalid(() -> Inputs.actor(Actor.person("a".repeat(201)))).hasMessageContaining("longer than 200");
         }
 
-        @ParameterizedTest(name = "import job {0}, line {1} is refused")
-        @CsvSource({"0,1", "1,0", "-1,1", "1,-1", "0,0"})
-        void importNumbersPositive(long job, long line) {
-            assertInvalid(() -> HostMoves.source(new MoveSource.Import(job, line)))
-                    .hasMessageContaining("import job id and line must be positive");
-        }
-
-        /**
-         * Sources are written to history as given (SourceCodec stores actor, event id and plugin key
-         * verbatim in varchar(200) columns), so what validation lets through must itself be a valid
-         * name: no surrounding whitespace hiding extra length, no control characters at the edges.
-         *
-         * <p>FAILS TODAY: {@code Inputs.source} checks a stripped copy (via {@code name(...)}) but returns
-         * the raw source, so a 200-character actor padded with spaces passes here and then fails in the
-         * database with STORAGE_FAILURE ("Value too long for column SOURCE_REF"), and "\tann\n" is
-         * recorded in history with its tab and newline.
-         */
+        /** What passes validation is what history records: no surrounding whitespace hiding extra length. */
         @ParameterizedTest(name = "{0}")
-        @MethodSource("paddedSources")
-        @DisplayName("a source that passes validation is written as validated")
-        void validatedSourceIsWhatGetsWritten(MoveSource source) {
-            MoveSource accepted;
-            try {
-                accepted = HostMoves.source(source);
-            } catch (InvalidInputException refused) {
-                return; // refusing the padded value outright is an acceptable way to keep the promise
-            }
-            for (String text : texts(accepted)) {
-                assertThat(text).as("text written to history").isEqualTo(text.strip())
-                        .hasSizeLessThanOrEqualTo(JourneyService.MAX_NAME_LENGTH);
-            }
+        @MethodSource("paddedActors")
+        @DisplayName("an actor that passes validation is written as validated")
+        void validatedActorIsWhatGetsWritten(Actor actor) {
+            Actor accepted = Inputs.actor(actor);
+            assertThat(accepted.name()).isEqualTo(accepted.name().strip())
+                    .hasSizeLessThanOrEqualTo(JourneyService.MAX_NAME_LENGTH);
+            assertThat(accepted.getClass()).isEqualTo(actor.getClass());
         }
 
-        static Stream<MoveSource> paddedSources() {
+        static Stream<Actor> paddedActors() {
             String longest = "a".repeat(JourneyService.MAX_NAME_LENGTH);
-            return Stream.of(
-                    MoveSource.manual(" " + longest + " "),
-                    MoveSource.manual("\tann\n"),
-                    new MoveSource.Automation(7, " " + "e".repeat(JourneyService.MAX_NAME_LENGTH) + " "),
-                    new MoveSource.SystemPlugin(" " + longest + " ", "system"),
-                    new MoveSource.SystemPlugin("crm", "\n" + longest));
-        }
-
-        private static List<String> texts(MoveSource source) {
-            if (source instanceof MoveSource.Manual m) {
-                return List.of(m.actor());
-            }
-            if (source instanceof MoveSource.Automation a) {
-                return List.of(a.eventId());
-            }
-            if (source instanceof MoveSource.SystemPlugin p) {
-                return List.of(p.pluginKey(), p.actor());
-            }
-            return List.of();
+            return Stream.of(Actor.person(" " + longest + " "), Actor.integration(" sync "));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.journeys.core.internal.journeys;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.MoveSource;
@@ -89,7 +90,7 @@ record HistoryCase(Journey journey, List<StageId> removedStages, List<Transition
                 time = time.plus(gap(random));
                 Optional<StageId> to = next(random, pool, at);
                 history.add(new Transition(i + 1, JOURNEY, "contact-1", at, to, time, time,
-                        MoveSource.manual("ann"), Optional.empty(), i + 1));
+                        Actor.person("ann"), Optional.empty(), i + 1));
                 at = to;
             }
             Instant asOf = time.plus(gap(random));

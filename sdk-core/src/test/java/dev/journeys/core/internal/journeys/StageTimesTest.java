@@ -2,6 +2,7 @@ package dev.journeys.core.internal.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.MoveSource;
@@ -48,7 +49,7 @@ class StageTimesTest {
         private History add(Optional<StageId> to, long hours) {
             Instant when = T0.plus(Duration.ofHours(hours));
             transitions.add(new Transition(transitions.size() + 1, SALES, "contact-1", at, to, when, when,
-                    MoveSource.manual("ann"), Optional.empty(), transitions.size() + 1));
+                    Actor.person("ann"), Optional.empty(), transitions.size() + 1));
             at = to;
             return this;
         }

@@ -2,6 +2,7 @@ package dev.journeys.core.internal.moves;
 
 import static dev.journeys.core.testing.Gen.weighted;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
@@ -28,10 +29,10 @@ record MoveCase(Journey journey, Optional<StageId> current, Move request, Owners
 
     static final JourneyId JOURNEY = new JourneyId(10);
     static final List<MoveSource> SOURCES = List.of(
-            new MoveSource.Manual("ann"),
+            Actor.person("ann"),
             new MoveSource.Automation(7, "evt-1"),
             new MoveSource.Import(3, 12),
-            new MoveSource.SystemPlugin("crm-status", "system"));
+            new MoveSource.SystemPlugin("crm-status", Actor.person("system")));
 
     /** Stage ids 1..60 may belong to the journey; anything else up to 80 never does. */
     private static final int MAX_STAGE_ID = 80;
@@ -114,7 +115,7 @@ record MoveCase(Journey journey, Optional<StageId> current, Move request, Owners
     /** Any move in an active journey, by a source allowed to move its contacts. */
     static Gen<MoveCase> activeMoves() {
         return movesIn(journeys().map(j -> j.archived() ? withFlags(j, j.requiresSequence(), false) : j))
-                .map(move -> move.sourceMayMove() ? move : move.withSource(new MoveSource.SystemPlugin("crm-status", "system")));
+                .map(move -> move.sourceMayMove() ? move : move.withSource(new MoveSource.SystemPlugin("crm-status", Actor.person("system"))));
     }
 
     /** Any move in an active journey that requires its sequence, by a source allowed to move its contacts. */

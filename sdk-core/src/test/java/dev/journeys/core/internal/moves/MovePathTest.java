@@ -9,6 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.MoveOutcome;
@@ -69,11 +70,11 @@ class MovePathTest {
 
     private static Commit moved(StageId from, StageId to, long version) {
         return new Commit.Applied(List.of(new Transition(7, J, "c1", Optional.of(from), Optional.of(to), NOW, NOW,
-                MoveSource.manual("ann"), Optional.empty(), version)), List.of(), Optional.empty(), Optional.empty());
+                Actor.person("ann"), Optional.empty(), version)), List.of(), Optional.empty(), Optional.empty());
     }
 
     private static Move move(StageId to) {
-        return Move.to("c1", J, to, MoveSource.manual("ann"));
+        return Move.to("c1", J, to, Actor.person("ann"));
     }
 
     @Test
@@ -139,7 +140,7 @@ class MovePathTest {
 
     @Test
     void nothing_is_read_for_a_request_that_is_malformed() {
-        assertThatThrownBy(() -> engine.move(TENANT, HostMoves.of(MoveRequest.to("", J, B, MoveSource.manual("ann")))))
+        assertThatThrownBy(() -> engine.move(TENANT, HostMoves.of(MoveRequest.to("", J, B, Actor.person("ann")))))
                 .isInstanceOf(dev.journeys.api.InvalidInputException.class);
         verify(reads, times(0)).loadPlacement(anyString(), any(), anyString());
     }

@@ -2,6 +2,7 @@ package dev.journeys.core.internal.moves;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeys.api.Actor;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
@@ -37,8 +38,8 @@ class MoveRulesTest {
     /** No journey has it. */
     static final StageId NOWHERE = new StageId(404);
 
-    static final MoveSource ANN = MoveSource.manual("ann");
-    static final MoveSource PLUGIN = new MoveSource.SystemPlugin("crm-status", "system");
+    static final Actor ANN = Actor.person("ann");
+    static final MoveSource PLUGIN = new MoveSource.SystemPlugin("crm-status", Actor.person("system"));
 
     static final MoveCase.Owners OWNERS = new MoveCase.Owners(Map.of(TICKET, SUPPORT, REMOVED, SALES));
 
@@ -136,7 +137,7 @@ class MoveRulesTest {
         @Test
         @DisplayName("lets an import's undo step back to where the import found the contact, and nothing else does")
         void undoStepsBack() {
-            Move undo = Move.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, "ann"));
+            Move undo = Move.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, Actor.person("ann")));
             assertThat(decide(SEQUENCED, TRIAL, undo)).isEqualTo(accepted(TRIAL, LEAD));
             assertThat(decide(SEQUENCED, TRIAL, to(LEAD)))
                     .isEqualTo(refused(new Rejection.BackwardNotAllowed(TRIAL, LEAD)));

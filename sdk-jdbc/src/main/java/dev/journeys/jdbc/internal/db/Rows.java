@@ -49,6 +49,7 @@ public final class Rows {
             rs.getLong("id"), new JourneyId(rs.getLong("journey_id")), rs.getString("contact_key"),
             stage(rs, "from_stage_id"), stage(rs, "to_stage_id"),
             instant(rs, "effective_at"), instant(rs, "recorded_at"),
-            SourceCodec.decode(rs.getString("source_kind"), rs.getString("source_ref"), rs.getString("source_detail")),
+            SourceCodec.decode(rs.getString("source_kind"), rs.getString("source_ref"), rs.getString("source_detail"),
+                    rs.getString("actor_kind")),
             Optional.ofNullable(rs.getString("note")), rs.getLong("placement_version"));
 }

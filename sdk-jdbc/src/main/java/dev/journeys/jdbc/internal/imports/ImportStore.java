@@ -12,6 +12,7 @@ import dev.journeys.core.internal.storage.JobProgress;
 import dev.journeys.jdbc.internal.db.Database;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Rows;
+import dev.journeys.jdbc.internal.db.SourceCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,10 +40,10 @@ public final class ImportStore implements ImportStorage {
     @Override
     public ImportJob createImportJob(String tenant, ImportJobStart start) {
         long id = Db.call(() -> db().jdbi.withHandle(h -> h.createUpdate("""
-                        insert into import_jobs (tenant_id, actor, file_name, mode, status, automations_suppressed,
+                        insert into import_jobs (tenant_id, actor, actor_kind, file_name, mode, status, automations_suppressed,
                           fingerprint, started_at, updated_at, lines_done, rows_read, moved, unchanged, rejected)
-                        values (:tenant, :actor, :file, :mode, 'RUNNING', :suppressed, :fingerprint, :at, :at, 0, 0, 0, 0, 0)""")
-                .bind("tenant", tenant).bind("actor", start.actor()).bind("file", start.fileName())
+                        values (:tenant, :actor, :actorKind, :file, :mode, 'RUNNING', :suppressed, :fingerprint, :at, :at, 0, 0, 0, 0, 0)""")
+                .bind("tenant", tenant).bind("actor", start.actor().name()).bind("actorKind", SourceCodec.actorKind(start.actor())).bind("file", start.fileName())
                 .bind("mode", start.mode().name()).bind("suppressed", start.suppressAutomations())
                 .bind("fingerprint", start.fingerprint()).bind("at", Rows.utc(start.startedAt()))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
@@ -209,7 +210,8 @@ public final class ImportStore implements ImportStorage {
     }
 
     private static final RowMapper<ImportJob> JOB = (ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) ->
-            new ImportJob(rs.getLong("id"), rs.getString("tenant_id"), rs.getString("actor"), rs.getString("file_name"),
+            new ImportJob(rs.getLong("id"), rs.getString("tenant_id"),
+                    SourceCodec.actor(rs.getString("actor_kind"), rs.getString("actor")), rs.getString("file_name"),
                     ImportMode.valueOf(rs.getString("mode")), ImportJob.Status.valueOf(rs.getString("status")),
                     rs.getBoolean("automations_suppressed"), Rows.instant(rs, "started_at"), Rows.instant(rs, "updated_at"),
                     optionalInstant(rs, "finished_at"), rs.getLong("lines_done"), rs.getLong("rows_read"),

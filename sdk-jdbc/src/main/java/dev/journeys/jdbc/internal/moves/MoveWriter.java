@@ -41,8 +41,8 @@ public final class MoveWriter {
         this.insertIfJourneyAt = dialect == Dialect.POSTGRES ? INSERT_IF_JOURNEY_AT + " on conflict do nothing" : INSERT_IF_JOURNEY_AT;
         this.insertHistory = """
                 insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id, effective_at,
-                  recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at"""
-                + dialect.historyTxColumn + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + dialect.historyTxValue + ")";
+                  recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at, actor_kind"""
+                + dialect.historyTxColumn + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?" + dialect.historyTxValue + ")";
     }
 
     /**
@@ -173,6 +173,7 @@ public final class MoveWriter {
         ps.setString(11, w.note().orElse(null));
         ps.setLong(12, version);
         ps.setObject(13, w.from().isPresent() ? Rows.utc(w.since()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(14, source.actorKind());
     }
 
     private static void setStage(PreparedStatement ps, int index, Optional<StageId> stage) throws SQLException {

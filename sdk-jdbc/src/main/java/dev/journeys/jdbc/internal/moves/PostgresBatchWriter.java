@@ -41,12 +41,12 @@ final class PostgresBatchWriter {
                and exists (select 1 from journeys where id = w.j and tenant_id = ? and version = ?)""";
     private static final String INSERT_HISTORY = """
             insert into transitions (tenant_id, journey_id, contact_key, from_stage_id, to_stage_id, effective_at,
-              recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at, tx_id)
+              recorded_at, source_kind, source_ref, source_detail, note, placement_version, from_entered_at, actor_kind, tx_id)
             select ?, w.j, w.k, w.f, w.t, w.e::timestamptz, w.r::timestamptz, w.sk, w.sr, w.sd, w.n, w.v,
-                   w.fe::timestamptz, pg_current_xact_id()::text::bigint
+                   w.fe::timestamptz, w.ak, pg_current_xact_id()::text::bigint
               from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::varchar[],
-                          ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::text[]) with ordinality
-                   as w(j, k, f, t, e, r, sk, sr, sd, n, v, fe, ord)
+                          ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::text[], ?::varchar[]) with ordinality
+                   as w(j, k, f, t, e, r, sk, sr, sd, n, v, fe, ak, ord)
              order by w.ord
             returning id, contact_key, journey_id, placement_version""";
 
@@ -170,6 +170,7 @@ final class PostgresBatchWriter {
         String[] notes = new String[n];
         Long[] versions = new Long[n];
         String[] fromEntered = new String[n];
+        String[] actorKinds = new String[n];
         for (int i = 0; i < n; i++) {
             MoveWrite w = writes.get(i);
             SourceCodec.Columns source = SourceCodec.encode(w.source());
@@ -185,6 +186,7 @@ final class PostgresBatchWriter {
             notes[i] = w.note().orElse(null);
             versions[i] = w.expectedVersion() + 1;
             fromEntered[i] = w.from().isPresent() ? w.since().toString() : null;
+            actorKinds[i] = source.actorKind();
         }
         Map<Key, Long> ids = new HashMap<>(n * 2);
         try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
@@ -201,6 +203,7 @@ final class PostgresBatchWriter {
             ps.setArray(11, c.createArrayOf("varchar", notes));
             ps.setArray(12, c.createArrayOf("bigint", versions));
             ps.setArray(13, c.createArrayOf("text", fromEntered));
+            ps.setArray(14, c.createArrayOf("varchar", actorKinds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(new Key(rs.getLong(3), rs.getString(2), rs.getLong(4)), rs.getLong(1));

@@ -10,6 +10,7 @@ import dev.journeys.core.internal.storage.StatusRow;
 import dev.journeys.jdbc.internal.db.Database;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Rows;
+import dev.journeys.jdbc.internal.db.SourceCodec;
 import dev.journeys.jdbc.internal.journeys.DefinitionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -154,15 +155,17 @@ public final class SystemStore implements StatusStorage {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into status_changes (tenant_id, contact_key, from_status, to_status, actor, changed_at, status_version)
-                values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                insert into status_changes (tenant_id, contact_key, from_status, to_status, actor, changed_at, status_version,
+                  actor_kind)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             ps.setString(1, tenant);
             ps.setString(2, w.contactKey());
             ps.setString(3, w.from().orElse(null));
             ps.setString(4, w.to());
-            ps.setString(5, w.actor());
+            ps.setString(5, w.actor().name());
             ps.setObject(6, Rows.utc(w.at()));
             ps.setLong(7, w.expectedVersion() + 1);
+            ps.setString(8, SourceCodec.actorKind(w.actor()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -174,12 +177,12 @@ public final class SystemStore implements StatusStorage {
     @Override
     public List<StatusChange> statusHistory(String tenant, String contactKey) {
         return Db.call(() -> db().jdbi.withHandle(h -> h.createQuery("""
-                        select id, from_status, to_status, actor, changed_at from status_changes
+                        select id, from_status, to_status, actor, actor_kind, changed_at from status_changes
                          where tenant_id = :tenant and contact_key = :contact order by status_version""")
                 .bind("tenant", tenant).bind("contact", contactKey)
                 .map((rs, ctx) -> new StatusChange(rs.getLong("id"), contactKey,
                         Optional.ofNullable(rs.getString("from_status")), rs.getString("to_status"),
-                        rs.getString("actor"), Rows.instant(rs, "changed_at")))
+                        SourceCodec.actor(rs.getString("actor_kind"), rs.getString("actor")), Rows.instant(rs, "changed_at")))
                 .list()));
     }
 }
