@@ -47,7 +47,7 @@ public interface AutomationService {
      * {@link #publish}. Closing the SDK processes everything already queued before it returns.
      *
      * @return completes with the event's result, or exceptionally with the error {@link #publish} would throw
-     * @throws JourneysException with {@link ErrorCode#CLOSED} once the SDK is closing
+     * @throws ClosedException once the SDK is closing
      */
     java.util.concurrent.CompletableFuture<EventResult> publishAsync(TriggerEvent event);
 

@@ -7,6 +7,7 @@ import dev.journeys.core.internal.automation.AutomationEngine;
 import dev.journeys.core.internal.dashboard.DashboardFolder;
 import dev.journeys.core.internal.imports.RunningImports;
 import dev.journeys.core.internal.input.Inputs;
+import dev.journeys.core.internal.input.SdkState;
 import dev.journeys.core.internal.moves.PlacementCache;
 import dev.journeys.core.internal.status.SystemJourneys;
 import dev.journeys.core.internal.storage.StorageLifecycle;
@@ -27,6 +28,7 @@ public final class SdkRuntime implements JourneysSdk {
     private final RunningImports runningImports;
     private final DashboardFolder folder;
     private final TenantServices services;
+    private final SdkState state;
     private final ConcurrentMap<String, JourneyService> tenants = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -37,7 +39,8 @@ public final class SdkRuntime implements JourneysSdk {
      */
     @Inject
     SdkRuntime(StorageLifecycle storage, PlacementCache placements, SystemJourneys systemJourneys, AsyncEvents async,
-               RunningImports runningImports, DashboardFolder folder, TenantServices services, AutomationEngine automations) {
+               RunningImports runningImports, DashboardFolder folder, TenantServices services, SdkState state,
+               AutomationEngine automations) {
         this.storage = storage;
         this.placements = placements;
         this.systemJourneys = systemJourneys;
@@ -45,6 +48,7 @@ public final class SdkRuntime implements JourneysSdk {
         this.runningImports = runningImports;
         this.folder = folder;
         this.services = services;
+        this.state = state;
     }
 
     /** Migrates the schema and provisions the system journeys of every tenant already known. Idempotent. */
@@ -59,6 +63,7 @@ public final class SdkRuntime implements JourneysSdk {
 
     @Override
     public JourneyService tenant(String tenant) {
+        state.check();
         Inputs.tenant(tenant);
         return tenants.computeIfAbsent(tenant, t -> {
             systemJourneys.ensure(t);
@@ -69,6 +74,8 @@ public final class SdkRuntime implements JourneysSdk {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            // From here on every call is refused; what is already running ends first.
+            state.close();
             // Queued events and running imports end before the database goes away.
             runningImports.close();
             async.close();

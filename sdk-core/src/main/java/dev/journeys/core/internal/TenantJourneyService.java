@@ -10,7 +10,6 @@ import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.MoveOutcome;
 import dev.journeys.api.MoveRequest;
-import dev.journeys.api.MoveSource;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Page;
 import dev.journeys.api.PageRequest;
@@ -23,6 +22,7 @@ import dev.journeys.api.StatusChange;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.core.internal.input.Pages;
+import dev.journeys.core.internal.input.SdkState;
 import dev.journeys.core.internal.journeys.JourneyDefinitions;
 import dev.journeys.core.internal.journeys.StageTimes;
 import dev.journeys.core.internal.moves.HostMoves;
@@ -42,6 +42,7 @@ import java.util.Optional;
 final class TenantJourneyService implements JourneyService {
 
     private final String tenant;
+    private final SdkState state;
     private final JourneyDefinitions definitions;
     private final PlacementStorage placed;
     private final JourneyCatalog catalog;
@@ -53,10 +54,11 @@ final class TenantJourneyService implements JourneyService {
     private final ImportService imports;
     private final DashboardService dashboard;
 
-    TenantJourneyService(String tenant, JourneyDefinitions definitions, PlacementStorage placed, JourneyCatalog catalog,
+    TenantJourneyService(String tenant, SdkState state, JourneyDefinitions definitions, PlacementStorage placed, JourneyCatalog catalog,
                          MovePath moves, PlacementCache placements, ListenerHub listeners, ContactStatuses statuses,
                          AutomationService automations, ImportService imports, DashboardService dashboard) {
         this.tenant = tenant;
+        this.state = state;
         this.definitions = definitions;
         this.placed = placed;
         this.catalog = catalog;
@@ -71,76 +73,91 @@ final class TenantJourneyService implements JourneyService {
 
     @Override
     public String tenant() {
+        state.check();
         return tenant;
     }
 
     @Override
     public Journey createJourney(JourneySpec spec) {
+        state.check();
         return definitions.createJourney(tenant, spec);
     }
 
     @Override
     public List<Journey> journeys() {
+        state.check();
         return definitions.journeys(tenant);
     }
 
     @Override
     public Optional<Journey> journey(JourneyId id) {
+        state.check();
         return definitions.journey(tenant, id);
     }
 
     @Override
     public Optional<Journey> journeyNamed(String name) {
+        state.check();
         return definitions.journeyNamed(tenant, name);
     }
 
     @Override
     public Journey renameJourney(JourneyId id, String newName) {
+        state.check();
         return definitions.renameJourney(tenant, id, newName);
     }
 
     @Override
     public Journey archiveJourney(JourneyId id) {
+        state.check();
         return definitions.archiveJourney(tenant, id);
     }
 
     @Override
     public Journey addStage(JourneyId id, String stageName) {
+        state.check();
         return definitions.addStage(tenant, id, stageName);
     }
 
     @Override
     public Journey renameStage(JourneyId id, StageId stage, String newName) {
+        state.check();
         return definitions.renameStage(tenant, id, stage, newName);
     }
 
     @Override
     public Journey setExpectedDays(JourneyId id, StageId stage, java.util.OptionalInt days) {
+        state.check();
         return definitions.setExpectedDays(tenant, id, stage, days);
     }
 
     @Override
     public Journey reorderStages(JourneyId id, List<StageId> order) {
+        state.check();
         return definitions.reorderStages(tenant, id, order);
     }
 
     @Override
     public Journey removeStage(JourneyId id, StageId stage) {
+        state.check();
         return definitions.removeStage(tenant, id, stage);
     }
 
     @Override
     public Journey removeStage(JourneyId id, StageId stage, StageId moveContactsTo, Actor actor) {
+        state.check();
         return definitions.removeStage(tenant, id, stage, moveContactsTo, actor);
     }
 
     @Override
     public MoveOutcome move(MoveRequest request) {
+        state.check();
         return moves.move(tenant, HostMoves.of(request));
     }
 
     @Override
     public Optional<Placement> placement(String contactKey, JourneyId journey) {
+        state.check();
         Inputs.contactKey(contactKey);
         Inputs.required("journey id", journey);
         if (!placements.contains(tenant, journey, contactKey) && catalog.find(tenant, journey, false).isEmpty()) {
@@ -151,11 +168,13 @@ final class TenantJourneyService implements JourneyService {
 
     @Override
     public List<Placement> placements(String contactKey) {
+        state.check();
         return placed.placementsOfContact(tenant, Inputs.contactKey(contactKey));
     }
 
     @Override
     public Page<Placement> contactsInStage(JourneyId id, StageId stage, PageRequest page) {
+        state.check();
         Inputs.required("journey id", id);
         Inputs.required("stage id", stage);
         Inputs.required("page request", page);
@@ -166,6 +185,7 @@ final class TenantJourneyService implements JourneyService {
 
     @Override
     public Map<StageId, Long> stageCounts(JourneyId id) {
+        state.check();
         Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
         Map<StageId, Long> stored = placed.countByStage(tenant, id);
         Map<StageId, Long> counts = new LinkedHashMap<>();
@@ -175,47 +195,56 @@ final class TenantJourneyService implements JourneyService {
 
     @Override
     public List<Transition> history(String contactKey, JourneyId journey) {
+        state.check();
         return placed.history(tenant, Inputs.required("journey id", journey), Inputs.contactKey(contactKey));
     }
 
     @Override
     public List<StageTime> stageTimes(String contactKey, JourneyId id) {
+        state.check();
         Journey journey = journey(id).orElseThrow(() -> NotFoundException.journey(id));
         return StageTimes.of(journey, history(contactKey, id), moves.now());
     }
 
     @Override
     public Optional<StatusChange> setStatus(String contactKey, String status, Actor actor) {
+        state.check();
         return statuses.set(tenant, contactKey, status, actor);
     }
 
     @Override
     public Optional<String> status(String contactKey) {
+        state.check();
         return statuses.status(tenant, contactKey);
     }
 
     @Override
     public List<StatusChange> statusHistory(String contactKey) {
+        state.check();
         return statuses.history(tenant, contactKey);
     }
 
     @Override
     public AutomationService automations() {
+        state.check();
         return automations;
     }
 
     @Override
     public Registration onStageChange(StageChangeListener listener) {
+        state.check();
         return listeners.add(tenant, listener);
     }
 
     @Override
     public DashboardService dashboard() {
+        state.check();
         return dashboard;
     }
 
     @Override
     public ImportService imports() {
+        state.check();
         return imports;
     }
 }

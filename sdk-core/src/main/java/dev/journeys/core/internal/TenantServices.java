@@ -13,6 +13,7 @@ import dev.journeys.core.internal.imports.ImportStorage;
 import dev.journeys.core.internal.imports.ImportUndo;
 import dev.journeys.core.internal.imports.RunningImports;
 import dev.journeys.core.internal.imports.TenantImportService;
+import dev.journeys.core.internal.input.SdkState;
 import dev.journeys.core.internal.journeys.JourneyDefinitions;
 import dev.journeys.core.internal.moves.JourneyCatalog;
 import dev.journeys.core.internal.moves.ListenerHub;
@@ -43,13 +44,14 @@ final class TenantServices {
     private final RunningImports running;
     private final ImportStorage importStorage;
     private final DashboardStorage dashboardStorage;
+    private final SdkState state;
 
     @Inject
     TenantServices(JourneyDefinitions definitions, PlacementStorage placed, JourneyCatalog catalog, MovePath moves,
                    PlacementCache placements, ListenerHub listeners, ContactStatuses statuses, AutomationEngine automations,
                    AutomationDefinitions automationDefinitions, AutomationStorage automationStorage, AsyncEvents async,
                    ImportEngine imports, ImportUndo undo, RunningImports running, ImportStorage importStorage,
-                   DashboardStorage dashboardStorage) {
+                   DashboardStorage dashboardStorage, SdkState state) {
         this.definitions = definitions;
         this.placed = placed;
         this.catalog = catalog;
@@ -66,12 +68,13 @@ final class TenantServices {
         this.running = running;
         this.importStorage = importStorage;
         this.dashboardStorage = dashboardStorage;
+        this.state = state;
     }
 
     JourneyService of(String tenant) {
-        return new TenantJourneyService(tenant, definitions, placed, catalog, moves, placements, listeners, statuses,
-                new TenantAutomationService(tenant, automations, automationDefinitions, automationStorage, async),
-                new TenantImportService(tenant, imports, undo, running, importStorage),
-                new TenantDashboardService(tenant, dashboardStorage, placed, catalog, moves));
+        return new TenantJourneyService(tenant, state, definitions, placed, catalog, moves, placements, listeners, statuses,
+                new TenantAutomationService(tenant, state, automations, automationDefinitions, automationStorage, async),
+                new TenantImportService(tenant, state, imports, undo, running, importStorage),
+                new TenantDashboardService(tenant, state, dashboardStorage, placed, catalog, moves));
     }
 }

@@ -1,8 +1,7 @@
 package dev.journeys.core.internal.automation;
 
-import dev.journeys.api.ErrorCode;
+import dev.journeys.api.ClosedException;
 import dev.journeys.api.EventResult;
-import dev.journeys.api.JourneysException;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.config.CoreSettings;
 import jakarta.inject.Inject;
@@ -60,7 +59,7 @@ public final class AsyncEvents {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JourneysException(ErrorCode.CLOSED, "interrupted while waiting for room in the event queue", e);
+            throw new ClosedException("interrupted while waiting for room in the event queue", e);
         }
         return queued.result();
     }
@@ -81,7 +80,7 @@ public final class AsyncEvents {
 
     private void refuseIfClosing() {
         if (closing) {
-            throw new JourneysException(ErrorCode.CLOSED, "the SDK is closing; no new events are taken");
+            throw new ClosedException("the SDK is closing; no new events are taken");
         }
     }
 

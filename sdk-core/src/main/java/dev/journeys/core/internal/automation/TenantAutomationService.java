@@ -10,6 +10,7 @@ import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.input.Inputs;
+import dev.journeys.core.internal.input.SdkState;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +21,16 @@ public final class TenantAutomationService implements AutomationService {
     static final int MAX_RUN_LOG_PAGE = 10_000;
 
     private final String tenant;
+    private final SdkState state;
     private final AutomationEngine engine;
     private final AutomationDefinitions definitions;
     private final AutomationStorage storage;
     private final AsyncEvents async;
 
-    public TenantAutomationService(String tenant, AutomationEngine engine, AutomationDefinitions definitions, AutomationStorage storage,
+    public TenantAutomationService(String tenant, SdkState state, AutomationEngine engine, AutomationDefinitions definitions, AutomationStorage storage,
                             AsyncEvents async) {
         this.tenant = tenant;
+        this.state = state;
         this.engine = engine;
         this.definitions = definitions;
         this.storage = storage;
@@ -36,6 +39,7 @@ public final class TenantAutomationService implements AutomationService {
 
     @Override
     public Automation create(AutomationSpec spec) {
+        state.check();
         Automation created = definitions.create(tenant, spec);
         engine.forget(tenant, created.triggerType());
         return created;
@@ -43,16 +47,19 @@ public final class TenantAutomationService implements AutomationService {
 
     @Override
     public List<Automation> list() {
+        state.check();
         return definitions.list(tenant);
     }
 
     @Override
     public Optional<Automation> find(long id) {
+        state.check();
         return definitions.find(tenant, id);
     }
 
     @Override
     public Automation setEnabled(long id, boolean enabled) {
+        state.check();
         Automation changed = definitions.setEnabled(tenant, id, enabled)
                 .orElseThrow(() -> NotFoundException.automation(id));
         engine.forget(tenant, changed.triggerType());
@@ -61,21 +68,25 @@ public final class TenantAutomationService implements AutomationService {
 
     @Override
     public List<String> problems() {
+        state.check();
         return definitions.problems(tenant);
     }
 
     @Override
     public EventResult publish(TriggerEvent event) {
+        state.check();
         return engine.publish(tenant, event);
     }
 
     @Override
     public CompletableFuture<EventResult> publishAsync(TriggerEvent event) {
+        state.check();
         return async.submit(tenant, event);
     }
 
     @Override
     public List<RunRecord> runLog(RunLogQuery query) {
+        state.check();
         Inputs.required("run log query", query);
         if (query.limit() < 1 || query.limit() > MAX_RUN_LOG_PAGE) {
             throw new InvalidInputException("run log limit must be 1.." + MAX_RUN_LOG_PAGE + ", was " + query.limit());

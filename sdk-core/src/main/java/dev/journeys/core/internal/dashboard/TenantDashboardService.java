@@ -22,6 +22,7 @@ import dev.journeys.api.TimeRange;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.core.internal.input.Pages;
+import dev.journeys.core.internal.input.SdkState;
 import dev.journeys.core.internal.moves.JourneyCatalog;
 import dev.journeys.core.internal.moves.MovePath;
 import dev.journeys.core.internal.moves.PlacementStorage;
@@ -44,14 +45,16 @@ import java.util.Set;
 public final class TenantDashboardService implements DashboardService {
 
     private final String tenant;
+    private final SdkState state;
     private final DashboardStorage storage;
     private final PlacementStorage placed;
     private final JourneyCatalog catalog;
     private final MovePath moves;
 
-    public TenantDashboardService(String tenant, DashboardStorage storage, PlacementStorage placed, JourneyCatalog catalog,
+    public TenantDashboardService(String tenant, SdkState state, DashboardStorage storage, PlacementStorage placed, JourneyCatalog catalog,
                                   MovePath moves) {
         this.tenant = tenant;
+        this.state = state;
         this.storage = storage;
         this.placed = placed;
         this.catalog = catalog;
@@ -71,6 +74,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public StageCounts stageCounts(JourneyId id) {
+        state.check();
         Journey journey = journey(id);
         Instant now = moves.now();
         return new StageCounts(journey.id(), now,
@@ -79,6 +83,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public StageCounts stageCountsAt(JourneyId id, Instant at) {
+        state.check();
         Inputs.required("instant", at);
         Journey journey = journey(id);
         return new StageCounts(journey.id(), at, Aggregates.countsAt(journey,
@@ -87,6 +92,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public Populations populations(JourneyId id, TimeRange range, Bucket bucket) {
+        state.check();
         Inputs.required("time range", range);
         Inputs.required("bucket", bucket);
         Journey journey = journey(id);
@@ -96,6 +102,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public Funnel funnel(JourneyId id, Funnel.Order order, Optional<TimeRange> cohort) {
+        state.check();
         Inputs.required("funnel order", order);
         Inputs.required("cohort", cohort);
         Journey journey = journey(id);
@@ -104,6 +111,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public ConversionTime timeToConvert(JourneyId id, StageId from, StageId to, Optional<TimeRange> cohort) {
+        state.check();
         Inputs.required("from stage", from);
         Inputs.required("to stage", to);
         Inputs.required("cohort", cohort);
@@ -116,6 +124,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public Stalls stalls(JourneyId id, Optional<Duration> threshold) {
+        state.check();
         Journey journey = journey(id);
         Optional<Duration> given = positive(threshold);
         return Aggregates.stalls(journey, storage.readDashboard(tenant, journey.id(), DashboardRead.forOccupancy()),
@@ -125,6 +134,7 @@ public final class TenantDashboardService implements DashboardService {
     @Override
     public Page<StalledContact> stalledContacts(JourneyId id, StageId stageId, Optional<Duration> threshold,
                                                 PageRequest page) {
+        state.check();
         Inputs.required("page", page);
         Journey journey = journey(id);
         Stage stage = stage(journey, stageId);
@@ -143,6 +153,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public Movements movements(JourneyId id, TimeRange range) {
+        state.check();
         Inputs.required("time range", range);
         Journey journey = journey(id);
         return Aggregates.movements(journey, storage.readDashboard(tenant, journey.id(), Aggregates.forMovements(range)),
@@ -151,6 +162,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public DashboardCheck check(JourneyId id) {
+        state.check();
         // Aggregates and history from one snapshot, or a move landing between the two reads is a false difference.
         return storage.readConsistently(() -> checkNow(id));
     }
@@ -199,6 +211,7 @@ public final class TenantDashboardService implements DashboardService {
 
     @Override
     public DashboardCheck repair(JourneyId id) {
+        state.check();
         Journey journey = journey(id);
         storage.rebuildDashboard(tenant, journey.id());
         return check(id);

@@ -14,6 +14,7 @@ import dev.journeys.api.RunningImport;
 import dev.journeys.api.UndoReport;
 import dev.journeys.core.internal.input.Inputs;
 import dev.journeys.core.internal.input.Pages;
+import dev.journeys.core.internal.input.SdkState;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,13 +22,15 @@ import java.util.Optional;
 public final class TenantImportService implements ImportService {
 
     private final String tenant;
+    private final SdkState state;
     private final ImportEngine engine;
     private final ImportUndo undo;
     private final RunningImports background;
     private final ImportStorage storage;
 
-    public TenantImportService(String tenant, ImportEngine engine, ImportUndo undo, RunningImports background, ImportStorage storage) {
+    public TenantImportService(String tenant, SdkState state, ImportEngine engine, ImportUndo undo, RunningImports background, ImportStorage storage) {
         this.tenant = tenant;
+        this.state = state;
         this.engine = engine;
         this.undo = undo;
         this.background = background;
@@ -36,11 +39,13 @@ public final class TenantImportService implements ImportService {
 
     @Override
     public ImportReport run(ImportRequest request) {
+        state.check();
         return engine.run(tenant, checked(request), () -> Thread.currentThread().isInterrupted());
     }
 
     @Override
     public RunningImport start(ImportRequest request) {
+        state.check();
         return background.start(tenant, checked(request));
     }
 
@@ -54,6 +59,7 @@ public final class TenantImportService implements ImportService {
 
     @Override
     public Page<ImportJob> jobs(PageRequest page) {
+        state.check();
         Inputs.required("page", page);
         Optional<Long> before = page.after().map(cursor -> cursor("job", cursor));
         List<ImportJob> jobs = storage.importJobs(tenant, before, page.limit() + 1);
@@ -62,11 +68,13 @@ public final class TenantImportService implements ImportService {
 
     @Override
     public Optional<ImportJob> job(long jobId) {
+        state.check();
         return storage.importJob(tenant, jobId);
     }
 
     @Override
     public Page<RowRejection> rejections(long jobId, PageRequest page) {
+        state.check();
         Inputs.required("page", page);
         storage.importJob(tenant, jobId).orElseThrow(() -> NotFoundException.importJob(jobId));
         long after = page.after().map(cursor -> cursor("line", cursor)).orElse(0L);
@@ -76,6 +84,7 @@ public final class TenantImportService implements ImportService {
 
     @Override
     public UndoReport undo(long jobId, Actor actor) {
+        state.check();
         return undo.undo(tenant, jobId, Inputs.actor(actor));
     }
 

@@ -1,8 +1,7 @@
 package dev.journeys.jdbc.internal.db;
 
 import dev.journeys.api.ConfigurationException;
-import dev.journeys.api.ErrorCode;
-import dev.journeys.api.JourneysException;
+import dev.journeys.api.ClosedException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ public final class Database {
     public Db db() {
         Db d = db;
         if (d == null) {
-            throw closed ? new JourneysException(ErrorCode.CLOSED, "the SDK is closed")
+            throw closed ? new ClosedException("the SDK is closed")
                     : new ConfigurationException("the SDK has not been started");
         }
         return d;
@@ -65,7 +64,7 @@ public final class Database {
         this.commits = follower;
     }
 
-    /** From now on every call fails with {@link ErrorCode#CLOSED}. */
+    /** From now on every call fails with a {@link ClosedException}. */
     public void closed() {
         closed = true;
         db = null;
