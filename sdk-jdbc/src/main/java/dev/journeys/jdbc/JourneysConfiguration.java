@@ -12,6 +12,7 @@ import dev.journeys.core.internal.config.CoreSettings;
 import dev.journeys.jdbc.internal.DatabaseSettings;
 import dev.journeys.jdbc.internal.JdbcModule;
 import dev.journeys.jdbc.internal.db.Dialect;
+import dev.journeys.jdbc.internal.db.Secrets;
 import dev.journeys.spi.SystemJourneyPlugin;
 import dev.journeys.spi.TriggerPlugin;
 import java.nio.file.Path;
@@ -89,6 +90,7 @@ public final class JourneysConfiguration {
         if (url == null || url.isBlank()) {
             throw new ConfigurationException("jdbcUrl must not be blank");
         }
+        Secrets.rememberFrom(url);
         Dialect.ofUrl(url);
         this.jdbcUrl = Optional.of(url);
         this.dataSource = Optional.empty();
@@ -96,6 +98,7 @@ public final class JourneysConfiguration {
     }
 
     public JourneysConfiguration credentials(String user, String password) {
+        Secrets.remember(password);
         this.user = Optional.ofNullable(user);
         this.password = Optional.ofNullable(password);
         return this;

@@ -2,7 +2,6 @@ package dev.journeys.jdbc.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.journeys.api.StorageException;
 import dev.journeys.core.internal.config.CoreSettings;
 import dev.journeys.core.internal.storage.PlacementFeed;
 import dev.journeys.core.internal.storage.StorageLifecycle;
@@ -11,8 +10,10 @@ import dev.journeys.jdbc.internal.automation.RunLogMigration;
 import dev.journeys.jdbc.internal.dashboard.DashboardStore;
 import dev.journeys.jdbc.internal.db.CommitFollower;
 import dev.journeys.jdbc.internal.db.Database;
+import dev.journeys.jdbc.internal.db.DatabaseErrors;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Dialect;
+import dev.journeys.jdbc.internal.db.Secrets;
 import dev.journeys.jdbc.internal.imports.ImportStore;
 import dev.journeys.jdbc.internal.journeys.DefinitionStore;
 import dev.journeys.jdbc.internal.moves.InProcessCommitBus;
@@ -90,7 +91,7 @@ final class JdbcStorage implements StorageLifecycle {
             database.opened(new Db(Jdbi.create(ds), dialect, identity), ds);
         } catch (FlywayException e) {
             closeIfOwned(ds);
-            throw new StorageException("schema migration failed: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("migrating the schema", e);
         } catch (RuntimeException e) {
             closeIfOwned(ds);
             throw e;
@@ -99,15 +100,17 @@ final class JdbcStorage implements StorageLifecycle {
 
     private DataSource pool() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl().orElseThrow());
+        // A password in the URL goes to the pool as a credential: drivers and pools print URLs, not credentials.
+        Secrets.SplitUrl url = Secrets.splitPassword(settings.jdbcUrl().orElseThrow());
+        config.setJdbcUrl(url.url());
         settings.user().ifPresent(config::setUsername);
-        settings.password().ifPresent(config::setPassword);
+        settings.password().or(url::password).ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("journeys");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StorageException("cannot connect to " + settings.jdbcUrl().get() + ": " + e.getMessage(), e);
+            throw DatabaseErrors.failed("connecting to " + settings.jdbcUrl().get(), e);
         }
     }
 
@@ -135,7 +138,7 @@ final class JdbcStorage implements StorageLifecycle {
             String path = rs.getString(1);
             return path != null ? "h2:" + path : urlOrPool(ds);
         } catch (SQLException e) {
-            throw new StorageException("cannot identify the H2 database: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("identifying the H2 database", e);
         }
     }
 
@@ -147,7 +150,7 @@ final class JdbcStorage implements StorageLifecycle {
         try (Connection c = ds.getConnection()) {
             return Dialect.ofProductName(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
-            throw new StorageException("cannot connect to the host's data source: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("connecting to the host's data source", e);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.journeys.core.internal.dashboard.DashboardSlice;
 import dev.journeys.core.internal.dashboard.DashboardStorage;
 import dev.journeys.core.internal.dashboard.FlowDelta;
 import dev.journeys.jdbc.internal.db.Database;
+import dev.journeys.jdbc.internal.db.DatabaseErrors;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Dialect;
 import dev.journeys.jdbc.internal.db.HourIds;
@@ -237,7 +238,7 @@ public final class DashboardStore implements DashboardStorage {
                 try {
                     tail = ContactFolding.fold(h.getConnection(), db().dialect == Dialect.POSTGRES, tailRows, null);
                 } catch (java.sql.SQLException e) {
-                    throw new dev.journeys.api.StorageException("reading the dashboard failed: " + e.getMessage(), e);
+                    throw DatabaseErrors.failed("reading the dashboard", e);
                 }
             }
             return new DashboardSlice(populations, flows, moves, unfolded, exact, paths, conversions, occupancy, tail);

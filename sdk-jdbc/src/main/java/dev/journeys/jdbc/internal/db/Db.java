@@ -144,7 +144,7 @@ public final class Db {
         } catch (JourneysException e) {
             throw e;
         } catch (JdbiException e) {
-            throw new StorageException(e.getMessage(), e);
+            throw DatabaseErrors.failed("a call to the database", e);
         }
     }
 
@@ -159,7 +159,7 @@ public final class Db {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StorageException(what + " failed: " + e.getMessage(), e);
+            throw DatabaseErrors.failed(what, e);
         }
     }
 

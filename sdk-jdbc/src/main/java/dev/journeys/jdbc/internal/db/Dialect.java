@@ -36,7 +36,7 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRES;
         }
-        throw new ConfigurationException("unsupported database URL " + jdbcUrl + "; use jdbc:h2: or jdbc:postgresql:");
+        throw new ConfigurationException("unsupported database URL " + Secrets.redact(jdbcUrl) + "; use jdbc:h2: or jdbc:postgresql:");
     }
 
     /**
@@ -53,7 +53,7 @@ public enum Dialect {
                     && !java.util.Set.of("FALSE", "NO", "0", "F", "OFF").contains(pair[1].trim());
         }
         if (url.startsWith("JDBC:H2:TCP:") || url.startsWith("JDBC:H2:SSL:") || autoServer) {
-            throw new ConfigurationException("H2 in server mode is not supported (" + jdbcUrl + "): other processes"
+            throw new ConfigurationException("H2 in server mode is not supported (" + Secrets.redact(jdbcUrl) + "): other processes"
                     + " would write past the SDK's in-process locks; use embedded H2 for one process, PostgreSQL for several");
         }
     }

@@ -10,6 +10,7 @@ import dev.journeys.core.internal.imports.ImportStorage;
 import dev.journeys.core.internal.imports.UndoTarget;
 import dev.journeys.core.internal.storage.JobProgress;
 import dev.journeys.jdbc.internal.db.Database;
+import dev.journeys.jdbc.internal.db.DatabaseErrors;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Rows;
 import dev.journeys.jdbc.internal.db.SourceCodec;
@@ -231,7 +232,7 @@ public final class ImportStore implements ImportStorage {
             try {
                 step.run(h.getConnection());
             } catch (SQLException e) {
-                throw new dev.journeys.api.StorageException(what + " failed: " + e.getMessage(), e);
+                throw DatabaseErrors.failed(what, e);
             }
             return null;
         }));

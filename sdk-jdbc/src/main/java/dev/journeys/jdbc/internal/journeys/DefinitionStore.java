@@ -7,11 +7,11 @@ import dev.journeys.api.JourneyId;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
-import dev.journeys.api.StorageException;
 import dev.journeys.core.internal.moves.JourneyChange;
 import dev.journeys.core.internal.moves.JourneyStorage;
 import dev.journeys.core.internal.storage.StageRemoval;
 import dev.journeys.jdbc.internal.db.Database;
+import dev.journeys.jdbc.internal.db.DatabaseErrors;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Rows;
 import java.sql.Connection;
@@ -166,7 +166,7 @@ public final class DefinitionStore implements JourneyStorage {
             try {
                 renumber(h.getConnection(), id, reorder.order());
             } catch (SQLException e) {
-                throw new StorageException("reordering the stages of " + id + " failed", e);
+                throw DatabaseErrors.failed("reordering the stages of " + id, e);
             }
         }
     }
@@ -236,7 +236,7 @@ public final class DefinitionStore implements JourneyStorage {
         try {
             return load(h.getConnection(), tenant, id);
         } catch (SQLException e) {
-            throw new StorageException("reading journey:" + id + " failed", e);
+            throw DatabaseErrors.failed("reading journey " + id, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.journeys.jdbc.internal.moves;
 
 import dev.journeys.api.JourneyId;
-import dev.journeys.api.StorageException;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.storage.Batch;
 import dev.journeys.core.internal.storage.Commit;
@@ -9,6 +8,7 @@ import dev.journeys.core.internal.storage.MoveWrite;
 import dev.journeys.core.internal.storage.PlacementState;
 import dev.journeys.core.internal.storage.WriteTransaction;
 import dev.journeys.jdbc.internal.db.CommitFollower;
+import dev.journeys.jdbc.internal.db.DatabaseErrors;
 import dev.journeys.jdbc.internal.db.Db;
 import dev.journeys.jdbc.internal.db.Dialect;
 import dev.journeys.jdbc.internal.db.Rows;
@@ -64,7 +64,7 @@ final class JdbcWriteTransaction implements WriteTransaction {
             this.c = dataSource.getConnection();
             c.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new StorageException("cannot open a connection for a write: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("opening a connection for a write", e);
         }
     }
 
@@ -232,7 +232,7 @@ final class JdbcWriteTransaction implements WriteTransaction {
         try {
             c.rollback();
         } catch (SQLException e) {
-            throw new StorageException("rolling back failed: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("rolling back", e);
         } finally {
             endTransaction();
             unpublished.clear();
@@ -291,7 +291,7 @@ final class JdbcWriteTransaction implements WriteTransaction {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new StorageException("write failed: " + e.getMessage(), e);
+            throw DatabaseErrors.failed("writing moves", e);
         }
     }
 }
