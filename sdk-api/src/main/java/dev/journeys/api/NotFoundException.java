@@ -21,4 +21,8 @@ public class NotFoundException extends JourneysException {
     public static NotFoundException stage(Object stage) {
         return new NotFoundException(ErrorCode.STAGE_NOT_FOUND, "no stage " + stage + " in this journey");
     }
+
+    public static NotFoundException stage(StageId stage, JourneyRef journey) {
+        return new NotFoundException(ErrorCode.STAGE_NOT_FOUND, "journey " + journey + " has no stage " + stage.value());
+    }
 }

@@ -3,64 +3,86 @@ package dev.journeys.api;
 import java.util.Optional;
 
 /**
- * Why a move was refused. {@link #code()} is stable across releases and safe to store or match on.
+ * Why a move was refused. {@link #code()} is stable across releases and safe to store or match on;
+ * {@link #message()} names journeys and stages by name and id, for a person to act on.
  */
 public sealed interface Rejection {
 
-    String code();
+    ReasonCode code();
 
     String message();
 
+    /** No journey with that id in the tenant. */
     record UnknownJourney(JourneyId journey) implements Rejection {
-        public String code() { return "UNKNOWN_JOURNEY"; }
-        public String message() { return "no " + journey + " in this tenant"; }
+        public ReasonCode code() { return ReasonCode.UNKNOWN_JOURNEY; }
+        public String message() { return "there is no journey " + journey.value() + " in this tenant"; }
     }
 
-    record JourneyArchived(JourneyId journey) implements Rejection {
-        public String code() { return "JOURNEY_ARCHIVED"; }
-        public String message() { return journey + " is archived and takes no new moves"; }
+    record JourneyArchived(JourneyRef journey) implements Rejection {
+        public ReasonCode code() { return ReasonCode.JOURNEY_ARCHIVED; }
+        public String message() { return "journey " + journey + " is archived and takes no new moves"; }
     }
 
-    record SystemJourneyReadOnly(JourneyId journey) implements Rejection {
-        public String code() { return "SYSTEM_JOURNEY_READ_ONLY"; }
-        public String message() { return journey + " is a system journey; only its plugin moves contacts"; }
-    }
-
-    record UnknownStage(StageId stage) implements Rejection {
-        public String code() { return "UNKNOWN_STAGE"; }
-        public String message() { return "no " + stage + " in this tenant"; }
-    }
-
-    record StageOfAnotherJourney(StageId stage, JourneyId owner) implements Rejection {
-        public String code() { return "STAGE_OF_ANOTHER_JOURNEY"; }
-        public String message() { return stage + " belongs to " + owner; }
-    }
-
-    /** A sequenced journey was entered past its first stage, or a move skipped stages. */
-    record OutOfSequence(Optional<StageId> from, StageId to) implements Rejection {
-        public String code() { return "OUT_OF_SEQUENCE"; }
+    record SystemJourneyReadOnly(JourneyRef journey) implements Rejection {
+        public ReasonCode code() { return ReasonCode.SYSTEM_JOURNEY_READ_ONLY; }
         public String message() {
-            return from.map(f -> "cannot skip from " + f + " to " + to)
-                    .orElse("must enter at the first stage, not " + to);
+            return "journey " + journey + " is a system journey; only its plugin moves contacts in it";
         }
     }
 
-    record BackwardNotAllowed(StageId from, StageId to) implements Rejection {
-        public String code() { return "BACKWARD_NOT_ALLOWED"; }
-        public String message() { return "cannot move back from " + from + " to " + to; }
+    /** The journey has no such stage: it never had, or the stage was removed. */
+    record UnknownStage(JourneyRef journey, StageId stage) implements Rejection {
+        public ReasonCode code() { return ReasonCode.UNKNOWN_STAGE; }
+        public String message() { return "journey " + journey + " has no stage " + stage.value(); }
     }
 
-    /** The compare-and-set guard did not hold: the contact is somewhere else than expected. */
-    record UnexpectedStage(ExpectedStage expected, Optional<StageId> actual) implements Rejection {
-        public String code() { return "UNEXPECTED_STAGE"; }
+    record StageOfAnotherJourney(JourneyRef journey, StageRef stage, JourneyRef owner) implements Rejection {
+        public ReasonCode code() { return ReasonCode.STAGE_OF_ANOTHER_JOURNEY; }
+        public String message() { return "stage " + stage + " belongs to journey " + owner + ", not to " + journey; }
+    }
+
+    /**
+     * A sequenced journey was entered past its first stage, or a move skipped stages.
+     *
+     * @param next the stage the contact may go to: the first stage, or the one after {@code from}
+     */
+    record OutOfSequence(JourneyRef journey, Optional<StageRef> from, StageRef to, StageRef next) implements Rejection {
+        public ReasonCode code() { return ReasonCode.OUT_OF_SEQUENCE; }
         public String message() {
-            return "expected " + expected + " but contact is " + actual.map(Object::toString).orElse("not in the journey");
+            return from.map(f -> "cannot skip from " + f + " to " + to + " in " + journey + "; the next stage is " + next)
+                    .orElse("a contact enters " + journey + " at its first stage " + next + ", not at " + to);
+        }
+    }
+
+    record BackwardNotAllowed(JourneyRef journey, StageRef from, StageRef to) implements Rejection {
+        public ReasonCode code() { return ReasonCode.BACKWARD_NOT_ALLOWED; }
+        public String message() {
+            return "cannot move back from " + from + " to " + to + ": journey " + journey + " allows no backward moves";
+        }
+    }
+
+    /**
+     * The compare-and-set guard did not hold: the contact is somewhere else than expected.
+     *
+     * @param expectedStage the stage the guard named, when it is a stage of the journey
+     */
+    record UnexpectedStage(JourneyRef journey, ExpectedStage expected, Optional<StageRef> expectedStage,
+                           Optional<StageRef> actual) implements Rejection {
+        public ReasonCode code() { return ReasonCode.UNEXPECTED_STAGE; }
+        public String message() {
+            String wanted = expected instanceof ExpectedStage.InStage in
+                    ? "in " + expectedStage.map(Object::toString).orElse("stage " + in.stage().value())
+                    : "out of the journey";
+            return "expected the contact " + wanted + " but it is "
+                    + actual.map(a -> "in " + a).orElse("not in " + journey);
         }
     }
 
     /** Other writers kept changing the contact or journey; the move gave up after {@code attempts}. */
     record Contention(int attempts) implements Rejection {
-        public String code() { return "CONTENTION"; }
-        public String message() { return "gave up after " + attempts + " concurrent changes"; }
+        public ReasonCode code() { return ReasonCode.CONTENTION; }
+        public String message() {
+            return "other writers kept changing the contact or its journey; gave up after " + attempts + " attempts";
+        }
     }
 }

@@ -8,10 +8,8 @@ import java.util.Optional;
  * @param line the file line where the row starts, counting the header as line 1
  * @param column the column at fault, as written in the header; empty when the row as a whole is at fault
  * @param value the offending value, clipped to 200 characters
- * @param code stable and safe to match on: a {@link Rejection#code()} for a move the rules refused, or
- *        one of {@code MISSING_VALUE}, {@code VALUE_TOO_LONG}, {@code INVALID_TIMESTAMP},
- *        {@code FUTURE_TIMESTAMP}, {@code TIMESTAMP_TOO_EARLY}, {@code BEFORE_CURRENT_STAGE}, {@code UNKNOWN_JOURNEY},
- *        {@code UNKNOWN_STAGE}, {@code WRONG_FIELD_COUNT}
+ * @param code stable and safe to match on: the {@link Rejection#code()} of a move the rules refused, or what is
+ *        wrong with the row itself ({@link ReasonCode#MISSING_VALUE}, {@link ReasonCode#WRONG_FIELD_COUNT}, ...)
  */
-public record RowRejection(long line, Optional<String> column, Optional<String> value, String code, String message) {
+public record RowRejection(long line, Optional<String> column, Optional<String> value, ReasonCode code, String message) {
 }

@@ -13,10 +13,10 @@ public sealed interface RunDecision {
     }
 
     /**
-     * The outcome was not applied. {@code reasonCode} is {@code ALREADY_IN_STAGE} or the stable code
-     * of the move's {@link dev.journeys.api.Rejection} ({@code OUT_OF_SEQUENCE}, {@code JOURNEY_ARCHIVED}, …).
+     * The outcome was not applied: {@link ReasonCode#ALREADY_IN_STAGE}, or the code of the move's
+     * {@link Rejection} ({@link ReasonCode#OUT_OF_SEQUENCE}, {@link ReasonCode#JOURNEY_ARCHIVED}, ...).
      */
-    record Skipped(JourneyId journey, String reasonCode, String message) implements RunDecision {
+    record Skipped(JourneyId journey, ReasonCode reasonCode, String message) implements RunDecision {
     }
 
     /** Something broke; the event was not marked processed, so it can be published again. */

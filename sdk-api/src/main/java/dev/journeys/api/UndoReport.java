@@ -18,7 +18,7 @@ public record UndoReport(long jobId, long reverted, long refused, List<Refusal> 
         refusals = List.copyOf(refusals);
     }
 
-    /** @param code {@code MOVED_SINCE} or a {@link Rejection#code()} */
-    public record Refusal(String contactKey, JourneyId journey, String code, String message) {
+    /** @param code {@link ReasonCode#MOVED_SINCE}, or the code of the {@link Rejection} of the compensating move */
+    public record Refusal(String contactKey, JourneyId journey, ReasonCode code, String message) {
     }
 }

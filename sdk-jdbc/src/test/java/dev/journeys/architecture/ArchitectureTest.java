@@ -117,7 +117,7 @@ class ArchitectureTest {
     @Test
     @DisplayName("the rules are pure: they see only the API, the JDK and one another")
     void rulesArePure() {
-        String rules = "dev\\.journeys\\.core\\.internal\\.moves\\.(MoveRules|Move|Decision)(\\$.*)?";
+        String rules = "dev\\.journeys\\.core\\.internal\\.moves\\.(MoveRules|Move|Decision|StageOwner)(\\$.*)?";
         classes().that().haveNameMatching(rules)
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java..", API).or(nameMatching(rules)))
                 .because("the rules of a move are pure functions of the journey, the placement and the request")

@@ -1,6 +1,7 @@
 package dev.journeys.jdbc.contract;
 
 import dev.journeys.api.Actor;
+import dev.journeys.api.ReasonCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,12 +160,12 @@ abstract class AutomationContract extends ConcurrencyContract {
 
         RunDecision.Skipped skipped = (RunDecision.Skipped) only(automations().publish(order("e1", "c1", "paid", "150")));
 
-        assertThat(skipped.reasonCode()).isEqualTo("OUT_OF_SEQUENCE");
+        assertThat(skipped.reasonCode()).isEqualTo(ReasonCode.OUT_OF_SEQUENCE);
         move("c2", s, 0);
         move("c2", s, 1);
         assertThat(only(automations().publish(order("e2", "c2", "paid", "150")))).isInstanceOf(RunDecision.Moved.class);
         assertThat(((RunDecision.Skipped) only(automations().publish(order("e3", "c2", "paid", "150")))).reasonCode())
-                .isEqualTo("ALREADY_IN_STAGE");
+                .isEqualTo(ReasonCode.ALREADY_IN_STAGE);
     }
 
     @Test
@@ -352,12 +353,12 @@ abstract class AutomationContract extends ConcurrencyContract {
         assertThat(automations().problems()).singleElement().asString()
                 .contains("automation " + a.id()).contains("removed");
         assertThat(((RunDecision.Skipped) only(automations().publish(order("e1", "c1", "paid", "150")))).reasonCode())
-                .isEqualTo("UNKNOWN_STAGE");
+                .isEqualTo(ReasonCode.UNKNOWN_STAGE);
 
         journeys.archiveJourney(j.id());
         assertThat(automations().problems()).singleElement().asString().contains("archived");
         assertThat(((RunDecision.Skipped) only(automations().publish(order("e2", "c1", "paid", "150")))).reasonCode())
-                .isEqualTo("JOURNEY_ARCHIVED");
+                .isEqualTo(ReasonCode.JOURNEY_ARCHIVED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.journeys.api.ErrorCode;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.MoveRequest;
@@ -258,7 +259,7 @@ abstract class DefinitionContract extends ContractSupport {
         Journey archived = journeys.archiveJourney(j.id());
 
         assertThat(archived.archived()).isTrue();
-        assertThat(rejection(move("c1", j, 1))).isEqualTo(new Rejection.JourneyArchived(j.id()));
+        assertThat(rejection(move("c1", j, 1))).isEqualTo(new Rejection.JourneyArchived(JourneyRef.of(j)));
         assertThat(rejection(journeys.move(MoveRequest.exit("c1", j.id(), ANN)))).isInstanceOf(Rejection.JourneyArchived.class);
         assertThat(journeys.history("c1", j.id())).hasSize(1);
         assertThat(journeys.placement("c1", j.id())).isPresent();

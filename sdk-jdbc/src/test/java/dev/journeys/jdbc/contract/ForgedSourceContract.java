@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.Actor;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.ImportMode;
@@ -115,7 +116,7 @@ abstract class ForgedSourceContract extends DashboardContract {
                     ("contact,journey,stage\nann@example.com," + enrollment.name() + ",Banned\n")
                             .getBytes(StandardCharsets.UTF_8)), Actor.person("ann")).mode(ImportMode.BEST_EFFORT));
             assertThat(imported.rejections()).singleElement()
-                    .satisfies(r -> assertThat(r.code()).isEqualTo("SYSTEM_JOURNEY_READ_ONLY"));
+                    .satisfies(r -> assertThat(r.code()).isEqualTo(ReasonCode.SYSTEM_JOURNEY_READ_ONLY));
             assertThatThrownBy(() -> service.removeStage(enrollment.id(), banned,
                     enrollment.stageNamed("Prospect").orElseThrow().id(), Actor.person("ann")))
                     .isInstanceOf(ReadOnlyJourneyException.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.Actor;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.ImportJob;
@@ -92,7 +93,7 @@ abstract class ImportContract extends SystemJourneyContract {
             assertThat(r.line()).isEqualTo(2);
             assertThat(r.column()).contains("stage");
             assertThat(r.value()).contains("Trial");
-            assertThat(r.code()).isEqualTo("OUT_OF_SEQUENCE");
+            assertThat(r.code()).isEqualTo(ReasonCode.OUT_OF_SEQUENCE);
         });
         assertThat(journeys.history("c1", sales.id())).hasSize(1);
     }
@@ -106,7 +107,7 @@ abstract class ImportContract extends SystemJourneyContract {
 
         assertThat(report.moved()).isEqualTo(2);
         assertThat(report.rejections()).extracting(RowRejection::line, RowRejection::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "UNKNOWN_STAGE"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, ReasonCode.UNKNOWN_STAGE));
         assertThat(journeys.placement("c1", advocacy.id()).orElseThrow().stageId()).isEqualTo(stage(advocacy, 2).id());
         assertThat(journeys.placement("c2", advocacy.id()).orElseThrow().stageId()).isEqualTo(stage(advocacy, 1).id());
     }
@@ -127,8 +128,8 @@ abstract class ImportContract extends SystemJourneyContract {
 
         assertThat(report.unchanged()).isEqualTo(1);
         assertThat(report.rejections()).extracting(RowRejection::code, RowRejection::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("JOURNEY_ARCHIVED", java.util.Optional.of("journey")),
-                        org.assertj.core.groups.Tuple.tuple("UNKNOWN_JOURNEY", java.util.Optional.of("journey")));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ReasonCode.JOURNEY_ARCHIVED, java.util.Optional.of("journey")),
+                        org.assertj.core.groups.Tuple.tuple(ReasonCode.UNKNOWN_JOURNEY, java.util.Optional.of("journey")));
         assertThat(report.rowsRead()).isEqualTo(report.moved() + report.unchanged() + report.rejected());
     }
 
@@ -139,7 +140,7 @@ abstract class ImportContract extends SystemJourneyContract {
         org.junit.jupiter.api.Assumptions.assumeTrue(system != null, "no system journey installed in this SDK");
         ImportReport report = run(csv("sys.csv", "contact,stage\nc1," + stage(system, 0).name() + "\n")
                 .intoJourney(system.id()).mode(ImportMode.BEST_EFFORT));
-        assertThat(report.rejections()).extracting(RowRejection::code).containsExactly("SYSTEM_JOURNEY_READ_ONLY");
+        assertThat(report.rejections()).extracting(RowRejection::code).containsExactly(ReasonCode.SYSTEM_JOURNEY_READ_ONLY);
     }
 
     @Test
@@ -159,7 +160,7 @@ abstract class ImportContract extends SystemJourneyContract {
         assertThat(history.get(1).effectiveAt()).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
         assertThat(journeys.placement("c1", sales.id()).orElseThrow().enteredAt()).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
         assertThat(report.rejections()).extracting(RowRejection::line, RowRejection::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "INVALID_TIMESTAMP"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, ReasonCode.INVALID_TIMESTAMP));
     }
 
     @Test
@@ -168,7 +169,7 @@ abstract class ImportContract extends SystemJourneyContract {
         move("c1", advocacy, 0);
         ImportReport report = run(csv("late.csv", "contact,journey,stage,occurred_at\nc1,Advocacy,Reward Triggered,2020-01-01Z\n"
                 .replace("2020-01-01Z", "2020-01-01")).mode(ImportMode.BEST_EFFORT));
-        assertThat(report.rejections()).extracting(RowRejection::code).containsExactly("BEFORE_CURRENT_STAGE");
+        assertThat(report.rejections()).extracting(RowRejection::code).containsExactly(ReasonCode.BEFORE_CURRENT_STAGE);
     }
 
     // ---- modes
@@ -251,9 +252,9 @@ abstract class ImportContract extends SystemJourneyContract {
         assertThat(report.movesCommitted()).isEqualTo(2);
         assertThat(report.rejections()).extracting(RowRejection::line, RowRejection::column, RowRejection::code)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, java.util.Optional.of("Contact"), "MISSING_VALUE"),
-                        org.assertj.core.groups.Tuple.tuple(4L, java.util.Optional.of("stage"), "UNKNOWN_STAGE"),
-                        org.assertj.core.groups.Tuple.tuple(5L, java.util.Optional.empty(), "WRONG_FIELD_COUNT"));
+                        org.assertj.core.groups.Tuple.tuple(3L, java.util.Optional.of("Contact"), ReasonCode.MISSING_VALUE),
+                        org.assertj.core.groups.Tuple.tuple(4L, java.util.Optional.of("stage"), ReasonCode.UNKNOWN_STAGE),
+                        org.assertj.core.groups.Tuple.tuple(5L, java.util.Optional.empty(), ReasonCode.WRONG_FIELD_COUNT));
         assertThat(report.warnings()).anyMatch(w -> w.contains("owner"));
         assertThat(journeys.placement("c5", sales.id())).isPresent();
     }
@@ -464,7 +465,7 @@ abstract class ImportContract extends SystemJourneyContract {
         assertThat(undo.refused()).isEqualTo(1);
         assertThat(undo.refusals()).singleElement().satisfies(r -> {
             assertThat(r.contactKey()).isEqualTo("moved");
-            assertThat(r.code()).isEqualTo("MOVED_SINCE");
+            assertThat(r.code()).isEqualTo(ReasonCode.MOVED_SINCE);
         });
         assertThat(journeys.placement("before", sales.id()).orElseThrow().stageId()).isEqualTo(stage(sales, 0).id());
         assertThat(journeys.placement("new1", sales.id())).isEmpty();

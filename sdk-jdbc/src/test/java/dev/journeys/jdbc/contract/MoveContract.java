@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.Actor;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.MoveOutcome;
 import dev.journeys.api.MoveRejectedException;
@@ -15,6 +17,7 @@ import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StageRef;
 import dev.journeys.api.Transition;
 import java.util.List;
 import java.util.Optional;
@@ -57,8 +60,11 @@ abstract class MoveContract extends DefinitionContract {
     void a_sequenced_journey_is_entered_only_at_its_first_stage() {
         Journey s = sales();
 
-        assertThat(rejection(move("c1", s, 1)))
-                .isEqualTo(new Rejection.OutOfSequence(Optional.empty(), stage(s, 1).id()));
+        Rejection refused = rejection(move("c1", s, 1));
+        assertThat(refused).isEqualTo(new Rejection.OutOfSequence(JourneyRef.of(s), Optional.empty(),
+                StageRef.of(stage(s, 1)), StageRef.of(stage(s, 0))));
+        assertThat(refused.message()).isEqualTo("a contact enters 'Sales' (" + s.id() + ") at its first stage 'Lead' ("
+                + stage(s, 0).id() + "), not at 'Demo Complete' (" + stage(s, 1).id() + ")");
         assertThat(move("c1", s, 0).isMoved()).isTrue();
     }
 
@@ -67,8 +73,11 @@ abstract class MoveContract extends DefinitionContract {
         Journey s = sales();
         move("c1", s, 0);
 
-        assertThat(rejection(move("c1", s, 2)))
-                .isEqualTo(new Rejection.OutOfSequence(Optional.of(stage(s, 0).id()), stage(s, 2).id()));
+        Rejection refused = rejection(move("c1", s, 2));
+        assertThat(refused).isEqualTo(new Rejection.OutOfSequence(JourneyRef.of(s), Optional.of(StageRef.of(stage(s, 0))),
+                StageRef.of(stage(s, 2)), StageRef.of(stage(s, 1))));
+        assertThat(refused.message()).startsWith("cannot skip from 'Lead' (" + stage(s, 0).id() + ") to 'Trial' ("
+                + stage(s, 2).id() + ")").endsWith("; the next stage is 'Demo Complete' (" + stage(s, 1).id() + ")");
         for (int i = 1; i < 5; i++) {
             assertThat(move("c1", s, i).isMoved()).isTrue();
         }
@@ -83,7 +92,8 @@ abstract class MoveContract extends DefinitionContract {
         move("c1", s, 2);
 
         assertThat(rejection(move("c1", s, 0)))
-                .isEqualTo(new Rejection.BackwardNotAllowed(stage(s, 2).id(), stage(s, 0).id()));
+                .isEqualTo(new Rejection.BackwardNotAllowed(JourneyRef.of(s), StageRef.of(stage(s, 2)), StageRef.of(stage(s, 0))))
+                .extracting(Rejection::message).asString().contains("from 'Trial'", "to 'Lead'", "'Sales'");
 
         Journey loose = journeys.createJourney(JourneySpec.named("Loose").stages("A", "B", "C").requireSequence().allowBackward());
         move("c1", loose, 0);
@@ -130,9 +140,11 @@ abstract class MoveContract extends DefinitionContract {
         assertThat(rejection(journeys.move(MoveRequest.to("c1", new JourneyId(Long.MAX_VALUE), foreign, ANN))))
                 .isEqualTo(new Rejection.UnknownJourney(new JourneyId(Long.MAX_VALUE)));
         assertThat(rejection(journeys.move(MoveRequest.to("c1", j.id(), new StageId(Long.MAX_VALUE), ANN))))
-                .isEqualTo(new Rejection.UnknownStage(new StageId(Long.MAX_VALUE)));
+                .isEqualTo(new Rejection.UnknownStage(JourneyRef.of(j), new StageId(Long.MAX_VALUE)));
         assertThat(rejection(journeys.move(MoveRequest.to("c1", j.id(), foreign, ANN))))
-                .isEqualTo(new Rejection.StageOfAnotherJourney(foreign, other.id()));
+                .isEqualTo(new Rejection.StageOfAnotherJourney(JourneyRef.of(j), StageRef.of(stage(other, 0)),
+                        JourneyRef.of(other)))
+                .extracting(Rejection::message).asString().contains("'Lead'", "'Sales'", "not to 'Advocacy'");
     }
 
     @Test
@@ -142,8 +154,11 @@ abstract class MoveContract extends DefinitionContract {
 
         MoveOutcome stale = journeys.move(MoveRequest.to("c1", j.id(), stage(j, 2).id(), ANN)
                 .expecting(ExpectedStage.inStage(stage(j, 1).id())));
-        assertThat(rejection(stale)).isEqualTo(new Rejection.UnexpectedStage(
-                ExpectedStage.inStage(stage(j, 1).id()), Optional.of(stage(j, 0).id())));
+        assertThat(rejection(stale)).isEqualTo(new Rejection.UnexpectedStage(JourneyRef.of(j),
+                ExpectedStage.inStage(stage(j, 1).id()), Optional.of(StageRef.of(stage(j, 1))),
+                Optional.of(StageRef.of(stage(j, 0)))));
+        assertThat(rejection(stale).message()).isEqualTo("expected the contact in 'Testimonial Complete' ("
+                + stage(j, 1).id() + ") but it is in 'Case Study Submitted' (" + stage(j, 0).id() + ")");
         assertThat(rejection(journeys.move(MoveRequest.to("c1", j.id(), stage(j, 2).id(), ANN)
                 .expecting(ExpectedStage.notInJourney())))).isInstanceOf(Rejection.UnexpectedStage.class);
         assertThat(historyRowsOfTenant()).isEqualTo(1);
@@ -173,7 +188,7 @@ abstract class MoveContract extends DefinitionContract {
         assertThatThrownBy(() -> move("c1", s, 3).orThrow())
                 .isInstanceOf(MoveRejectedException.class)
                 .hasMessageContaining("OUT_OF_SEQUENCE")
-                .extracting(e -> ((MoveRejectedException) e).rejection().code()).isEqualTo("OUT_OF_SEQUENCE");
+                .extracting(e -> ((MoveRejectedException) e).rejection().code()).isEqualTo(ReasonCode.OUT_OF_SEQUENCE);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneyService;
 import dev.journeys.api.JourneysSdk;
 import dev.journeys.api.MoveRequest;
@@ -200,7 +201,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
 
             assertThat(service.move(MoveRequest.to("c2", system.id(), system.stages().get(1).id(), ANN)))
                     .extracting(o -> ((dev.journeys.api.MoveOutcome.Rejected) o).reason())
-                    .isEqualTo(new Rejection.SystemJourneyReadOnly(system.id()));
+                    .isEqualTo(new Rejection.SystemJourneyReadOnly(JourneyRef.of(system)));
             assertThat(service.move(MoveRequest.exit("c1", system.id(), ANN)))
                     .isInstanceOf(dev.journeys.api.MoveOutcome.Rejected.class);
             assertThatThrownBy(() -> service.renameJourney(system.id(), "Mine")).isInstanceOf(ReadOnlyJourneyException.class);

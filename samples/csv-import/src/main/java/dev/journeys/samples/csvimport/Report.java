@@ -18,8 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Prints what the CSV import sample does, with stage and journey ids turned back into names. */
@@ -29,7 +27,6 @@ final class Report {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final Pattern STAGE_ID = Pattern.compile("stage:(\\d+)");
     private static final String REJECTION_LINE = "    %-5s %-12s %-24s %-21s %s%n";
     private static final String JOB_LINE = "  %-4s %-12s %-11s %-28s %-6s %8s %8s %6s %6s  %s%n";
 
@@ -98,7 +95,7 @@ final class Report {
         out.printf(REJECTION_LINE, "line", "column", "value", "code", "reason");
         for (RowRejection r : rejections) {
             out.printf(REJECTION_LINE, r.line(), r.column().orElse("(row)"),
-                    r.value().map(Report::quoted).orElse("-"), r.code(), withStageNames(r.message()));
+                    r.value().map(Report::quoted).orElse("-"), r.code(), r.message());
         }
     }
 
@@ -116,7 +113,7 @@ final class Report {
         out.printf("  job %d undone: %,d contact(s) put back, %,d refused%n", u.jobId(), u.reverted(), u.refused());
         for (UndoReport.Refusal r : u.refusals()) {
             out.printf("    refused %-27s in %-18s %s: %s%n", r.contactKey(), journeyName(r.journey()), r.code(),
-                    withStageNames(r.message()));
+                    r.message());
         }
     }
 
@@ -155,16 +152,6 @@ final class Report {
     private String stageName(StageId id) {
         return journeys.journeys().stream().flatMap(j -> j.stage(id).stream()).map(Stage::name).findFirst()
                 .orElse(id.toString());
-    }
-
-    /** Rejection messages name stages by id ("cannot skip from stage:2 to stage:4"); show their names. */
-    private String withStageNames(String message) {
-        Matcher m = STAGE_ID.matcher(message);
-        StringBuilder named = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(named, Matcher.quoteReplacement(stageName(new StageId(Long.parseLong(m.group(1))))));
-        }
-        return m.appendTail(named).toString();
     }
 
     private static String source(MoveSource source) {

@@ -219,7 +219,7 @@ public final class DashboardServer implements AutoCloseable {
                         + ",\"to\":" + json(stage.map(Stage::name).orElse(null)) + ",\"transition\":"
                         + moved.transition().id() + "}";
             } else if (outcome instanceof MoveOutcome.Rejected rejected) {
-                answer = "{\"outcome\":\"REJECTED\",\"code\":" + json(rejected.reason().code()) + "}";
+                answer = "{\"outcome\":\"REJECTED\",\"code\":" + json(rejected.reason().code().name()) + "}";
             } else {
                 answer = "{\"outcome\":\"UNCHANGED\"}";
             }

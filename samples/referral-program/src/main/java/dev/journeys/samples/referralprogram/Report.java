@@ -26,8 +26,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Prints what the referral program does, with ids turned back into journey, stage and automation names. */
@@ -37,7 +35,6 @@ final class Report {
             DateTimeFormatter.ofPattern("EEE HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final Pattern STAGE_ID = Pattern.compile("stage:(\\d+)");
     private static final String DECISION_LINE = "      %-9s %-37s %s%n";
 
     private final JourneyService journeys;
@@ -196,7 +193,7 @@ final class Report {
         } else if (decision instanceof RunDecision.NotMatched n) {
             return "condition " + (n.conditionIndex() + 1) + ": " + n.detail();
         } else if (decision instanceof RunDecision.Skipped s) {
-            return s.reasonCode() + ": " + withStageNames(s.message());
+            return s.reasonCode() + ": " + s.message();
         } else if (decision instanceof RunDecision.Failed f) {
             return f.error();
         } else if (decision instanceof RunDecision.LoopStopped l) {
@@ -237,16 +234,6 @@ final class Report {
     private String stageName(StageId id) {
         return journeys.journeys().stream().flatMap(j -> j.stage(id).stream()).map(Stage::name).findFirst()
                 .orElse(id.toString());
-    }
-
-    /** Rejection messages name stages by id ("cannot skip from stage:2 to stage:4"); show their names. */
-    private String withStageNames(String message) {
-        Matcher m = STAGE_ID.matcher(message);
-        StringBuilder named = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(named, Matcher.quoteReplacement(stageName(new StageId(Long.parseLong(m.group(1))))));
-        }
-        return m.appendTail(named).toString();
     }
 
     private static String source(MoveSource source) {

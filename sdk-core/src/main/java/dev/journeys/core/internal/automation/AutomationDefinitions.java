@@ -5,6 +5,7 @@ import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.Condition;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.Outcome;
 import dev.journeys.api.ReadOnlyJourneyException;
 import dev.journeys.core.internal.input.Inputs;
@@ -75,15 +76,18 @@ public final class AutomationDefinitions {
         Inputs.required("outcome journey", move.journey());
         Inputs.required("outcome stage", move.stage());
         Journey journey = catalog.find(tenant, move.journey(), true)
-                .orElseThrow(() -> new InvalidInputException("outcome names " + move.journey() + ", which is not in this tenant"));
+                .orElseThrow(() -> new InvalidInputException("outcome names journey " + move.journey().value()
+                        + ", which is not in this tenant"));
         if (journey.kind() == Journey.Kind.SYSTEM) {
-            throw new ReadOnlyJourneyException(journey.id() + " is a system journey; automations cannot move contacts in it");
+            throw new ReadOnlyJourneyException("journey " + JourneyRef.of(journey) + " is a system journey; automations cannot"
+                    + " move contacts in it");
         }
         if (journey.archived()) {
-            throw new InvalidInputException("outcome names " + journey.id() + ", which is archived");
+            throw new InvalidInputException("outcome names journey " + JourneyRef.of(journey) + ", which is archived");
         }
         if (journey.stage(move.stage()).isEmpty()) {
-            throw new InvalidInputException("outcome names " + move.stage() + ", which is not a stage of " + journey.id());
+            throw new InvalidInputException("outcome names stage " + move.stage().value() + ", which is not a stage of "
+                    + JourneyRef.of(journey));
         }
     }
 
@@ -115,11 +119,12 @@ public final class AutomationDefinitions {
                 Outcome.MoveToStage move = (Outcome.MoveToStage) outcome;
                 Optional<Journey> journey = catalog.find(tenant, move.journey(), true);
                 if (journey.isEmpty()) {
-                    problems.add(who + " moves contacts in " + move.journey() + ", which no longer exists");
+                    problems.add(who + " moves contacts in journey " + move.journey().value() + ", which no longer exists");
                 } else if (journey.get().archived()) {
-                    problems.add(who + " moves contacts in " + move.journey() + ", which is archived");
+                    problems.add(who + " moves contacts in journey " + JourneyRef.of(journey.get()) + ", which is archived");
                 } else if (journey.get().stage(move.stage()).isEmpty()) {
-                    problems.add(who + " moves contacts to " + move.stage() + ", which was removed from " + move.journey());
+                    problems.add(who + " moves contacts to stage " + move.stage().value() + ", which was removed from "
+                            + JourneyRef.of(journey.get()));
                 }
             }
         }

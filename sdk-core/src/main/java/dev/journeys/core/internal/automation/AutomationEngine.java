@@ -6,13 +6,17 @@ import dev.journeys.api.Automation;
 import dev.journeys.api.Condition;
 import dev.journeys.api.EventResult;
 import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Outcome;
+import dev.journeys.api.ReasonCode;
+import dev.journeys.api.Rejection;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StageRef;
 import dev.journeys.api.Transition;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.config.CoreSettings;
@@ -289,7 +293,8 @@ public final class AutomationEngine {
                 Optional<Journey> found = catalog.find(tenant, target.journey(), fresh);
                 if (found.isEmpty()) {
                     runs.add(row(automation, event, depth, now,
-                            new RunDecision.Skipped(target.journey(), "UNKNOWN_JOURNEY", "no " + target.journey() + " in this tenant"),
+                            new RunDecision.Skipped(target.journey(), ReasonCode.UNKNOWN_JOURNEY,
+                                    new Rejection.UnknownJourney(target.journey()).message()),
                             -1));
                     skipOnCache |= !fresh;
                     continue;
@@ -314,7 +319,9 @@ public final class AutomationEngine {
                 } else {
                     RunDecision.Skipped skipped = decision instanceof Decision.Refuse refuse
                             ? new RunDecision.Skipped(journey.id(), refuse.reason().code(), refuse.reason().message())
-                            : new RunDecision.Skipped(journey.id(), "ALREADY_IN_STAGE", "already in " + stage);
+                            : new RunDecision.Skipped(journey.id(), ReasonCode.ALREADY_IN_STAGE, "the contact is already in "
+                                    + journey.stage(stage).map(StageRef::of).map(Object::toString).orElse(stage.toString())
+                                    + " of " + JourneyRef.of(journey));
                     runs.add(row(automation, event, depth, now, skipped, -1));
                     skipOnCache |= !fresh;
                 }

@@ -6,6 +6,7 @@ import dev.journeys.api.DashboardCheck;
 import dev.journeys.api.DashboardService;
 import dev.journeys.api.Funnel;
 import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.Movements;
 import dev.journeys.api.NotFoundException;
@@ -218,7 +219,7 @@ public final class TenantDashboardService implements DashboardService {
     }
 
     private static Stage stage(Journey journey, StageId stage) {
-        return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage));
+        return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage, JourneyRef.of(journey)));
     }
 
     private static Optional<Duration> positive(Optional<Duration> threshold) {

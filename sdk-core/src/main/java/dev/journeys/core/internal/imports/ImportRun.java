@@ -5,9 +5,12 @@ import dev.journeys.api.ImportOutcome;
 import dev.journeys.api.ImportReport;
 import dev.journeys.api.ImportRequest;
 import dev.journeys.api.Journey;
+import dev.journeys.api.StageRef;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.JourneysException;
 import dev.journeys.api.MoveSource;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
@@ -281,7 +284,7 @@ final class ImportRun {
             Row row = ((RowReader.Result.Ok) r).row();
             Optional<Journey> journey = journeyOf(row).map(j -> locked.getOrDefault(j.id(), j));
             if (journey.isEmpty()) {
-                reject(rejections, rowRejection(row, "UNKNOWN_JOURNEY", "no journey with this id or name"));
+                reject(rejections, rowRejection(row, ReasonCode.UNKNOWN_JOURNEY, "no journey with this id or name"));
                 continue;
             }
             decideRow(row, journey.get(), applied.getOrDefault(journey.get().id(), Map.of()), now, writes, rejections);
@@ -294,7 +297,8 @@ final class ImportRun {
                            List<MoveWrite> writes, List<RowRejection> rejections) {
         Optional<Stage> stage = stageOf(journey, row.stage());
         if (stage.isEmpty()) {
-            reject(rejections, rowRejection(row, "UNKNOWN_STAGE", "no stage with this id or name in " + journey.name()));
+            reject(rejections, rowRejection(row, ReasonCode.UNKNOWN_STAGE, "no stage with this id or name in journey "
+                    + JourneyRef.of(journey)));
             return;
         }
         if (applied.getOrDefault(row.contactKey(), Set.of()).contains(row.line())) {
@@ -318,8 +322,10 @@ final class ImportRun {
         Instant effective = row.occurredAt().orElse(now);
         if (current.stage().isPresent() && effective.isBefore(current.since())) {
             reject(rejections, RowReader.rejection(row.line(), Optional.of(columns.nameOf(Column.OCCURRED_AT)),
-                    row.occurredAt().map(Instant::toString), "BEFORE_CURRENT_STAGE",
-                    "the contact entered its current stage at " + current.since() + ", after this time"));
+                    row.occurredAt().map(Instant::toString), ReasonCode.BEFORE_CURRENT_STAGE,
+                    "the contact entered " + current.stage().flatMap(journey::stage).map(StageRef::of)
+                            .map(Object::toString).orElse("its current stage") + " of " + JourneyRef.of(journey) + " at "
+                            + current.since() + ", after this time"));
             return;
         }
         Decision.Accept accept = (Decision.Accept) decision;
@@ -383,9 +389,9 @@ final class ImportRun {
      * A refusal pinned on the column the user has to fix: the journey's for a journey that cannot be
      * moved in (or, when the request named it, no column at all), the stage's otherwise.
      */
-    private RowRejection rowRejection(Row row, String code, String message) {
-        boolean aboutJourney = code.equals("UNKNOWN_JOURNEY") || code.equals("JOURNEY_ARCHIVED")
-                || code.equals("SYSTEM_JOURNEY_READ_ONLY");
+    private RowRejection rowRejection(Row row, ReasonCode code, String message) {
+        boolean aboutJourney = code == ReasonCode.UNKNOWN_JOURNEY || code == ReasonCode.JOURNEY_ARCHIVED
+                || code == ReasonCode.SYSTEM_JOURNEY_READ_ONLY;
         if (!aboutJourney) {
             return RowReader.rejection(row.line(), Optional.of(columns.nameOf(Column.STAGE)), Optional.of(row.stage()),
                     code, message);

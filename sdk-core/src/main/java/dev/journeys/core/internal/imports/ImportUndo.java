@@ -7,6 +7,7 @@ import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.StorageException;
 import dev.journeys.api.UndoReport;
 import dev.journeys.core.internal.moves.Decision;
@@ -112,11 +113,11 @@ public final class ImportUndo {
             for (UndoTarget target : targets) {
                 PlacementState placement = current.get(target.contactKey());
                 if (journey.isEmpty()) {
-                    progress.refuse(target, "UNKNOWN_JOURNEY", "the journey is gone");
+                    progress.refuse(target, ReasonCode.UNKNOWN_JOURNEY, "the journey is gone");
                     continue;
                 }
                 if (placement.version() != target.lastVersion()) {
-                    progress.refuse(target, "MOVED_SINCE", "the contact moved after the import; it is left where it is");
+                    progress.refuse(target, ReasonCode.MOVED_SINCE, "the contact moved after the import; it is left where it is");
                     continue;
                 }
                 Move request = target.before()
@@ -144,7 +145,7 @@ public final class ImportUndo {
             this.jobId = jobId;
         }
 
-        void refuse(UndoTarget target, String code, String message) {
+        void refuse(UndoTarget target, ReasonCode code, String message) {
             refused++;
             if (refusals.size() < UndoReport.MAX_LISTED_REFUSALS) {
                 refusals.add(new UndoReport.Refusal(target.contactKey(), target.journeyId(), code, message));

@@ -2,6 +2,7 @@ package dev.journeys.core.internal.imports;
 
 import dev.journeys.core.internal.imports.Columns.Column;
 import dev.journeys.api.JourneyService;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public final class RowReader {
     /** @return the row, or why it cannot be one */
     public Result read(RawRow raw, Instant now) {
         if (raw.values().size() != columns.width()) {
-            return reject(raw.line(), Optional.empty(), Optional.empty(), "WRONG_FIELD_COUNT",
+            return reject(raw.line(), Optional.empty(), Optional.empty(), ReasonCode.WRONG_FIELD_COUNT,
                     "expected " + columns.width() + " values as in the header, found " + raw.values().size());
         }
         Optional<String> contact = columns.value(raw, Column.CONTACT);
@@ -49,15 +50,15 @@ public final class RowReader {
         if (when.isPresent()) {
             occurredAt = instant(when.get());
             if (occurredAt.isEmpty()) {
-                return reject(raw.line(), column(Column.OCCURRED_AT), when, "INVALID_TIMESTAMP",
+                return reject(raw.line(), column(Column.OCCURRED_AT), when, ReasonCode.INVALID_TIMESTAMP,
                         "not an ISO-8601 time with an offset (2024-03-01T09:30:00Z) or a date (2024-03-01)");
             }
             if (occurredAt.get().isBefore(EARLIEST)) {
-                return reject(raw.line(), column(Column.OCCURRED_AT), when, "TIMESTAMP_TOO_EARLY",
+                return reject(raw.line(), column(Column.OCCURRED_AT), when, ReasonCode.TIMESTAMP_TOO_EARLY,
                         "a move cannot be backfilled before " + EARLIEST_TEXT + "; a year this far back is a typo");
             }
             if (occurredAt.get().isAfter(now)) {
-                return reject(raw.line(), column(Column.OCCURRED_AT), when, "FUTURE_TIMESTAMP",
+                return reject(raw.line(), column(Column.OCCURRED_AT), when, ReasonCode.FUTURE_TIMESTAMP,
                         "a move cannot be backfilled at a time that has not come yet");
             }
         }
@@ -86,11 +87,11 @@ public final class RowReader {
     }
 
     private Result missing(RawRow raw, Column c) {
-        return reject(raw.line(), column(c), Optional.of(""), "MISSING_VALUE", "the " + c.canonicalName() + " is empty");
+        return reject(raw.line(), column(c), Optional.of(""), ReasonCode.MISSING_VALUE, "the " + c.canonicalName() + " is empty");
     }
 
     private Result tooLong(RawRow raw, Column c, String value, int max) {
-        return reject(raw.line(), column(c), Optional.of(value), "VALUE_TOO_LONG",
+        return reject(raw.line(), column(c), Optional.of(value), ReasonCode.VALUE_TOO_LONG,
                 "the " + c.canonicalName() + " is " + value.length() + " characters; at most " + max + " fit");
     }
 
@@ -98,11 +99,11 @@ public final class RowReader {
         return Optional.of(columns.nameOf(c));
     }
 
-    public static Result reject(long line, Optional<String> column, Optional<String> value, String code, String message) {
+    public static Result reject(long line, Optional<String> column, Optional<String> value, ReasonCode code, String message) {
         return new Result.Rejected(rejection(line, column, value, code, message));
     }
 
-    public static RowRejection rejection(long line, Optional<String> column, Optional<String> value, String code,
+    public static RowRejection rejection(long line, Optional<String> column, Optional<String> value, ReasonCode code,
                                          String message) {
         return new RowRejection(line, column, value.map(RowReader::clip), code, message);
     }

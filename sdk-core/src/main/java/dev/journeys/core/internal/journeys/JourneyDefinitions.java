@@ -6,6 +6,8 @@ import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Journey;
+import dev.journeys.api.StageRef;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.JourneySpec;
 import dev.journeys.api.MoveSource;
@@ -109,7 +111,7 @@ public final class JourneyDefinitions {
         String name = Inputs.name("stage name", stageName);
         return catalog.change(tenant, Inputs.required("journey id", id), j -> {
             if (j.stageNamed(name).isPresent()) {
-                throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
+                throw new DuplicateNameException("stage name '" + name + "' is taken in " + JourneyRef.of(j));
             }
             return new JourneyChange.AddStage(name);
         });
@@ -121,7 +123,7 @@ public final class JourneyDefinitions {
         return catalog.change(tenant, Inputs.required("journey id", id), j -> {
             stageOf(j, stage);
             j.stageNamed(name).filter(other -> !other.id().equals(stage)).ifPresent(other -> {
-                throw new DuplicateNameException("stage name '" + name + "' is taken in " + id);
+                throw new DuplicateNameException("stage name '" + name + "' is taken in " + JourneyRef.of(j));
             });
             return new JourneyChange.RenameStage(stage, name);
         });
@@ -145,7 +147,7 @@ public final class JourneyDefinitions {
             Set<StageId> current = new HashSet<>(j.stages().stream().map(Stage::id).toList());
             if (wanted.size() != current.size() || !current.equals(new HashSet<>(wanted))) {
                 throw new InvalidInputException("the new order must name each of the " + current.size()
-                        + " current stages of " + id + " exactly once");
+                        + " current stages of " + JourneyRef.of(j) + " exactly once");
             }
             return new JourneyChange.Reorder(wanted);
         });
@@ -161,7 +163,7 @@ public final class JourneyDefinitions {
         Inputs.required("stage to move contacts to", moveContactsTo);
         Actor by = Inputs.actor(actor);
         if (stage.equals(moveContactsTo)) {
-            throw new InvalidInputException("cannot move the contacts of " + stage + " into itself");
+            throw new InvalidInputException("cannot move the contacts of stage " + stage.value() + " into itself");
         }
         return remove(tenant, id, stage, Optional.of(moveContactsTo), Optional.of(by));
     }
@@ -181,12 +183,13 @@ public final class JourneyDefinitions {
                 Stage removed = stageOf(journey, stage);
                 moveTo.ifPresent(to -> stageOf(journey, to));
                 if (journey.stages().size() == 1) {
-                    throw new InvalidInputException("cannot remove the only stage of " + id);
+                    throw new InvalidInputException("cannot remove " + StageRef.of(removed) + ", the only stage of "
+                            + JourneyRef.of(journey));
                 }
                 List<Placement> occupants = occupants(tenant, id, stage);
                 if (!occupants.isEmpty() && moveTo.isEmpty()) {
-                    throw new StageInUseException(occupants.size() + " contact(s) are in " + stage
-                            + "; name a stage to move them to");
+                    throw new StageInUseException(occupants.size() + " contact(s) are in " + StageRef.of(removed) + " of "
+                            + JourneyRef.of(journey) + "; name a stage to move them to");
                 }
                 Instant now = moves.now();
                 Optional<MoveSource> source = actor.map(by -> new MoveSource.StageRemoval(stage, by));
@@ -210,7 +213,8 @@ public final class JourneyDefinitions {
 
             @Override
             public Journey contention(int attempts) {
-                throw new ConcurrentChangeException(id + " kept changing while " + stage + " was being removed; gave up after "
+                throw new ConcurrentChangeException("journey " + id.value() + " kept changing while its stage " + stage.value()
+                        + " was being removed; gave up after "
                         + attempts + " attempts");
             }
         });
@@ -231,6 +235,6 @@ public final class JourneyDefinitions {
     }
 
     private static Stage stageOf(Journey journey, StageId stage) {
-        return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage));
+        return journey.stage(stage).orElseThrow(() -> NotFoundException.stage(stage, JourneyRef.of(journey)));
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.Journey;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.ReadOnlyJourneyException;
@@ -38,7 +39,8 @@ public final class JourneyCatalog {
     public Journey editable(String tenant, JourneyId id) {
         Journey current = find(tenant, id, true).orElseThrow(() -> NotFoundException.journey(id));
         if (current.kind() == Journey.Kind.SYSTEM) {
-            throw new ReadOnlyJourneyException(id + " is a system journey; its definition is managed by its plugin");
+            throw new ReadOnlyJourneyException("journey " + JourneyRef.of(current) + " is a system journey; its definition is"
+                    + " managed by its plugin");
         }
         return current;
     }

@@ -23,7 +23,7 @@ public interface JourneyStorage {
     List<Journey> listJourneys(String tenant);
 
     /** The journey a stage belongs to, removed stages included. */
-    Optional<JourneyId> journeyOfStage(String tenant, StageId stage);
+    Optional<StageOwner> ownerOfStage(String tenant, StageId stage);
 
     /**
      * Applies {@code change} if the journey is still at {@code expectedVersion}.

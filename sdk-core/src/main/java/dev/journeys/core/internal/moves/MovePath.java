@@ -90,7 +90,7 @@ public final class MovePath {
 
     /** The rules of one move: every source is judged by this one function. */
     public Decision decide(String tenant, Journey journey, PlacementState current, Move move) {
-        return MoveRules.decide(journey, current.stage(), move, stage -> journeys.journeyOfStage(tenant, stage));
+        return MoveRules.decide(journey, current.stage(), move, stage -> journeys.ownerOfStage(tenant, stage));
     }
 
     /** The write of an accepted move, compare-and-set on the placement and journey versions it was decided on. */

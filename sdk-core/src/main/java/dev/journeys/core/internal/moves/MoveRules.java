@@ -2,11 +2,12 @@ package dev.journeys.core.internal.moves;
 
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
-import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Rejection;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StageRef;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,13 +27,14 @@ public final class MoveRules {
      * @param ownerOfStage finds the journey of a stage that is not in {@code journey}, for a precise reason
      */
     public static Decision decide(Journey journey, Optional<StageId> current, Move request,
-                                  Function<StageId, Optional<JourneyId>> ownerOfStage) {
+                                  Function<StageId, Optional<StageOwner>> ownerOfStage) {
         boolean relocation = request.source() instanceof MoveSource.StageRemoval;
+        JourneyRef named = JourneyRef.of(journey);
         if (journey.archived() && !relocation) {
-            return refuse(new Rejection.JourneyArchived(journey.id()));
+            return refuse(new Rejection.JourneyArchived(named));
         }
         if (journey.kind() == Journey.Kind.SYSTEM && !(request.source() instanceof MoveSource.SystemPlugin)) {
-            return refuse(new Rejection.SystemJourneyReadOnly(journey.id()));
+            return refuse(new Rejection.SystemJourneyReadOnly(named));
         }
         Optional<Stage> target = Optional.empty();
         if (request.target().isPresent()) {
@@ -40,13 +42,16 @@ public final class MoveRules {
             target = journey.stage(wanted);
             if (target.isEmpty()) {
                 return refuse(ownerOfStage.apply(wanted)
-                        .filter(owner -> !owner.equals(journey.id()))
-                        .<Rejection>map(owner -> new Rejection.StageOfAnotherJourney(wanted, owner))
-                        .orElse(new Rejection.UnknownStage(wanted)));
+                        .filter(owner -> !owner.journey().id().equals(journey.id()))
+                        .<Rejection>map(owner -> new Rejection.StageOfAnotherJourney(named, owner.stage(), owner.journey()))
+                        .orElse(new Rejection.UnknownStage(named, wanted)));
             }
         }
         if (!expectationHolds(request.expected(), current)) {
-            return refuse(new Rejection.UnexpectedStage(request.expected(), current));
+            Optional<StageRef> expectedStage = request.expected() instanceof ExpectedStage.InStage in
+                    ? journey.stage(in.stage()).map(StageRef::of) : Optional.empty();
+            return refuse(new Rejection.UnexpectedStage(named, request.expected(), expectedStage,
+                    current.map(stage -> ref(journey, stage))));
         }
         if (request.target().equals(current)) {
             return new Decision.NoOp();
@@ -65,10 +70,12 @@ public final class MoveRules {
     }
 
     private static Optional<Rejection> sequenceRefusal(Journey journey, Optional<StageId> current, Stage target) {
+        JourneyRef named = JourneyRef.of(journey);
         if (current.isEmpty()) {
             return target.position() == 0
                     ? Optional.empty()
-                    : Optional.of(new Rejection.OutOfSequence(Optional.empty(), target.id()));
+                    : Optional.of(new Rejection.OutOfSequence(named, Optional.empty(), StageRef.of(target),
+                            stageAt(journey, 0)));
         }
         // A contact can sit in a stage that has since been removed only transiently; treat it as
         // unplaced rather than guessing a position for it.
@@ -79,9 +86,21 @@ public final class MoveRules {
         if (target.position() < from) {
             return journey.allowsBackward()
                     ? Optional.empty()
-                    : Optional.of(new Rejection.BackwardNotAllowed(current.get(), target.id()));
+                    : Optional.of(new Rejection.BackwardNotAllowed(named, ref(journey, current.get()), StageRef.of(target)));
         }
-        return Optional.of(new Rejection.OutOfSequence(current, target.id()));
+        return Optional.of(new Rejection.OutOfSequence(named, Optional.of(ref(journey, current.get())),
+                StageRef.of(target), stageAt(journey, from + 1)));
+    }
+
+    /** The stage at a position, which a sequenced journey's refusal names as the one to go to. */
+    private static StageRef stageAt(Journey journey, int position) {
+        return journey.stages().stream().filter(s -> s.position() == position).findFirst().map(StageRef::of)
+                .orElseThrow();
+    }
+
+    /** A stage of the journey by name; one removed meanwhile is named as such. */
+    private static StageRef ref(Journey journey, StageId stage) {
+        return journey.stage(stage).map(StageRef::of).orElse(new StageRef(stage, "(removed)"));
     }
 
     private static boolean expectationHolds(ExpectedStage expected, Optional<StageId> current) {

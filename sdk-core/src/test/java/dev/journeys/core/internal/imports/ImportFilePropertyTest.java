@@ -9,6 +9,7 @@ import static dev.journeys.core.testing.Property.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.JourneyService;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import dev.journeys.core.testing.Gen;
 import java.time.Instant;
@@ -131,7 +132,7 @@ class ImportFilePropertyTest {
     record Cell(Column column, String written) {
     }
 
-    record ExpectedRejection(long line, Optional<String> column, Optional<String> value, String code) {
+    record ExpectedRejection(long line, Optional<String> column, Optional<String> value, ReasonCode code) {
     }
 
     /** One data row as written, where it starts, its time as it must be read, and the rejection it must earn. */
@@ -328,11 +329,11 @@ class ImportFilePropertyTest {
             switch (fault) {
                 case TOO_FEW_VALUES -> {
                     values.remove(random.nextInt(values.size()));
-                    return new ExpectedRejection(line, Optional.empty(), Optional.empty(), "WRONG_FIELD_COUNT");
+                    return new ExpectedRejection(line, Optional.empty(), Optional.empty(), ReasonCode.WRONG_FIELD_COUNT);
                 }
                 case TOO_MANY_VALUES -> {
                     values.add(random.nextInt(values.size() + 1), text(0, 8, true));
-                    return new ExpectedRejection(line, Optional.empty(), Optional.empty(), "WRONG_FIELD_COUNT");
+                    return new ExpectedRejection(line, Optional.empty(), Optional.empty(), ReasonCode.WRONG_FIELD_COUNT);
                 }
                 case BLANK_CONTACT -> {
                     return blank(line, cells, values, Column.CONTACT);
@@ -344,19 +345,19 @@ class ImportFilePropertyTest {
                     return blank(line, cells, values, Column.STAGE);
                 }
                 case BAD_TIME -> {
-                    return set(line, cells, values, Column.OCCURRED_AT, pick(BAD_TIMESTAMPS), "INVALID_TIMESTAMP");
+                    return set(line, cells, values, Column.OCCURRED_AT, pick(BAD_TIMESTAMPS), ReasonCode.INVALID_TIMESTAMP);
                 }
                 case FUTURE_TIME -> {
                     String future = timestamp(NOW.plus(3650, ChronoUnit.DAYS).getEpochSecond(), true).text();
-                    return set(line, cells, values, Column.OCCURRED_AT, future, "FUTURE_TIMESTAMP");
+                    return set(line, cells, values, Column.OCCURRED_AT, future, ReasonCode.FUTURE_TIMESTAMP);
                 }
                 case LONG_CONTACT -> {
                     String contact = letters(JourneyService.MAX_CONTACT_KEY_LENGTH + 1 + random.nextInt(60));
-                    return set(line, cells, values, Column.CONTACT, contact, "VALUE_TOO_LONG");
+                    return set(line, cells, values, Column.CONTACT, contact, ReasonCode.VALUE_TOO_LONG);
                 }
                 case LONG_NOTE -> {
                     String note = letters(JourneyService.MAX_NOTE_LENGTH + 1 + random.nextInt(100));
-                    return set(line, cells, values, Column.NOTE, note, "VALUE_TOO_LONG");
+                    return set(line, cells, values, Column.NOTE, note, ReasonCode.VALUE_TOO_LONG);
                 }
                 default -> throw new AssertionError(fault);
             }
@@ -365,12 +366,12 @@ class ImportFilePropertyTest {
         private ExpectedRejection blank(long line, List<Cell> cells, List<String> values, Column column) {
             int i = index(cells, column);
             values.set(i, pad(pick(List.of("", " ", "\t"))));
-            return new ExpectedRejection(line, Optional.of(cells.get(i).written().strip()), Optional.of(""), "MISSING_VALUE");
+            return new ExpectedRejection(line, Optional.of(cells.get(i).written().strip()), Optional.of(""), ReasonCode.MISSING_VALUE);
         }
 
         /** Writes {@code value} (padded) into the column; the rejection names it stripped and clipped. */
         private ExpectedRejection set(long line, List<Cell> cells, List<String> values, Column column, String value,
-                                      String code) {
+                                      ReasonCode code) {
             int i = index(cells, column);
             values.set(i, pad(value));
             String reported = value.length() <= 200 ? value : value.substring(0, 199) + "…";

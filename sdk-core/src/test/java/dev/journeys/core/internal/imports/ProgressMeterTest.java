@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.journeys.api.ImportProgress;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class ProgressMeterTest {
             tally.unchanged(line++);
         }
         for (int i = 0; i < rejected; i++) {
-            tally.rejected(new RowRejection(line++, Optional.empty(), Optional.empty(), "WRONG_FIELD_COUNT", "x"));
+            tally.rejected(new RowRejection(line++, Optional.empty(), Optional.empty(), ReasonCode.WRONG_FIELD_COUNT, "x"));
         }
         return tally;
     }

@@ -5,6 +5,7 @@ import static dev.journeys.core.internal.imports.CsvText.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeys.api.JourneyService;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +41,7 @@ class RowReaderTest {
         return ((Result.Rejected) result).rejection();
     }
 
-    static RowRejection rejection(String column, String value, String code, String message) {
+    static RowRejection rejection(String column, String value, ReasonCode code, String message) {
         return new RowRejection(LINE, Optional.ofNullable(column), Optional.ofNullable(value), code, message);
     }
 
@@ -137,7 +138,7 @@ class RowReaderTest {
         @DisplayName("rejects anything else as INVALID_TIMESTAMP, naming the column as written and the value")
         void invalid(String text) {
             assertThat(rejected(read("ann", "Sales", "Lead", "  " + text + " ", ""))).isEqualTo(rejection(
-                    "Occurred_At", text, "INVALID_TIMESTAMP",
+                    "Occurred_At", text, ReasonCode.INVALID_TIMESTAMP,
                     "not an ISO-8601 time with an offset (2024-03-01T09:30:00Z) or a date (2024-03-01)"));
         }
 
@@ -147,7 +148,7 @@ class RowReaderTest {
         @DisplayName("rejects a time after now as FUTURE_TIMESTAMP")
         void future(String text) {
             assertThat(rejected(read("ann", "Sales", "Lead", text, ""))).isEqualTo(rejection(
-                    "Occurred_At", text, "FUTURE_TIMESTAMP", "a move cannot be backfilled at a time that has not come yet"));
+                    "Occurred_At", text, ReasonCode.FUTURE_TIMESTAMP, "a move cannot be backfilled at a time that has not come yet"));
         }
 
         @ParameterizedTest(name = "''{0}''")
@@ -156,7 +157,7 @@ class RowReaderTest {
         @DisplayName("rejects a time before 1900 as TIMESTAMP_TOO_EARLY")
         void tooEarly(String text) {
             assertThat(rejected(read("ann", "Sales", "Lead", text, ""))).isEqualTo(rejection("Occurred_At", text,
-                    "TIMESTAMP_TOO_EARLY", "a move cannot be backfilled before 1900-01-01; a year this far back is a typo"));
+                    ReasonCode.TIMESTAMP_TOO_EARLY, "a move cannot be backfilled before 1900-01-01; a year this far back is a typo"));
         }
 
         @ParameterizedTest(name = "''{0}''")
@@ -181,7 +182,7 @@ class RowReaderTest {
         @Test
         @DisplayName("too few values is WRONG_FIELD_COUNT, for the row as a whole")
         void tooFewValues() {
-            assertThat(rejected(read("ann", "Sales", "Lead", ""))).isEqualTo(rejection(null, null, "WRONG_FIELD_COUNT",
+            assertThat(rejected(read("ann", "Sales", "Lead", ""))).isEqualTo(rejection(null, null, ReasonCode.WRONG_FIELD_COUNT,
                     "expected 5 values as in the header, found 4"));
         }
 
@@ -189,7 +190,7 @@ class RowReaderTest {
         @DisplayName("too many values is WRONG_FIELD_COUNT, even when the extra values are blank")
         void tooManyValues() {
             assertThat(rejected(read("ann", "Sales", "Lead", "", "", ""))).isEqualTo(rejection(null, null,
-                    "WRONG_FIELD_COUNT", "expected 5 values as in the header, found 6"));
+                    ReasonCode.WRONG_FIELD_COUNT, "expected 5 values as in the header, found 6"));
         }
 
         @ParameterizedTest(name = "contact ''{0}''")
@@ -197,21 +198,21 @@ class RowReaderTest {
         @DisplayName("a blank contact is MISSING_VALUE, naming the column as written")
         void blankContact(String contact) {
             assertThat(rejected(read(contact, "Sales", "Lead", "", "")))
-                    .isEqualTo(rejection("Email", "", "MISSING_VALUE", "the contact is empty"));
+                    .isEqualTo(rejection("Email", "", ReasonCode.MISSING_VALUE, "the contact is empty"));
         }
 
         @Test
         @DisplayName("a blank journey, when the file has a journey column, is MISSING_VALUE")
         void blankJourney() {
             assertThat(rejected(read("ann", "  ", "Lead", "", "")))
-                    .isEqualTo(rejection("Journey", "", "MISSING_VALUE", "the journey is empty"));
+                    .isEqualTo(rejection("Journey", "", ReasonCode.MISSING_VALUE, "the journey is empty"));
         }
 
         @Test
         @DisplayName("a blank stage is MISSING_VALUE")
         void blankStage() {
             assertThat(rejected(read("ann", "Sales", "", "", "")))
-                    .isEqualTo(rejection("STAGE", "", "MISSING_VALUE", "the stage is empty"));
+                    .isEqualTo(rejection("STAGE", "", ReasonCode.MISSING_VALUE, "the stage is empty"));
         }
 
         @Test
@@ -219,7 +220,7 @@ class RowReaderTest {
         void contactTooLong() {
             String contact = "0123456789".repeat(25) + "abcdef";
             assertThat(rejected(read(contact, "Sales", "Lead", "", ""))).isEqualTo(rejection("Email",
-                    contact.substring(0, 199) + "…", "VALUE_TOO_LONG", "the contact is 256 characters; at most 255 fit"));
+                    contact.substring(0, 199) + "…", ReasonCode.VALUE_TOO_LONG, "the contact is 256 characters; at most 255 fit"));
         }
 
         @Test
@@ -227,7 +228,7 @@ class RowReaderTest {
         void noteTooLong() {
             String note = "n".repeat(2001);
             RowRejection rejection = rejected(read("ann", "Sales", "Lead", "", note));
-            assertThat(rejection).isEqualTo(rejection("note", "n".repeat(199) + "…", "VALUE_TOO_LONG",
+            assertThat(rejection).isEqualTo(rejection("note", "n".repeat(199) + "…", ReasonCode.VALUE_TOO_LONG,
                     "the note is 2001 characters; at most 2000 fit"));
             assertThat(rejection.value().orElseThrow()).hasSize(RowReader.MAX_REPORTED_VALUE);
         }
@@ -256,12 +257,12 @@ class RowReaderTest {
         @DisplayName("a row with several faults is rejected once, for the first in the order contact, journey, stage, time, note")
         void firstFaultWins() {
             String longNote = "n".repeat(3000);
-            assertThat(rejected(read("ann", "Sales", "Lead", "2024-13-01", longNote)).code()).isEqualTo("INVALID_TIMESTAMP");
+            assertThat(rejected(read("ann", "Sales", "Lead", "2024-13-01", longNote)).code()).isEqualTo(ReasonCode.INVALID_TIMESTAMP);
             assertThat(rejected(read("ann", "Sales", "", "2024-13-01", longNote)).column()).contains("STAGE");
             assertThat(rejected(read("ann", "", "", "2024-13-01", longNote)).column()).contains("Journey");
             assertThat(rejected(read("", "", "", "2024-13-01", longNote)).column()).contains("Email");
-            assertThat(rejected(read("c".repeat(300), "", "", "", "")).code()).isEqualTo("VALUE_TOO_LONG");
-            assertThat(rejected(read("", "", "", "")).code()).isEqualTo("WRONG_FIELD_COUNT");
+            assertThat(rejected(read("c".repeat(300), "", "", "", "")).code()).isEqualTo(ReasonCode.VALUE_TOO_LONG);
+            assertThat(rejected(read("", "", "", "")).code()).isEqualTo(ReasonCode.WRONG_FIELD_COUNT);
         }
 
         @Test
@@ -269,7 +270,7 @@ class RowReaderTest {
         void rejectionLine() {
             assertThat(reader.read(new RawRow(12_345, List.of("", "Sales", "Lead", "", "")), NOW))
                     .isEqualTo(new Result.Rejected(new RowRejection(12_345, Optional.of("Email"), Optional.of(""),
-                            "MISSING_VALUE", "the contact is empty")));
+                            ReasonCode.MISSING_VALUE, "the contact is empty")));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.RowRejection;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.core.testing.Gen;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class TallyTest {
 
     static RowRejection rejection(long line) {
-        return new RowRejection(line, Optional.of("stage"), Optional.of(""), "MISSING_VALUE", "the stage is empty");
+        return new RowRejection(line, Optional.of("stage"), Optional.of(""), ReasonCode.MISSING_VALUE, "the stage is empty");
     }
 
     @Test

@@ -6,9 +6,11 @@ import dev.journeys.api.Actor;
 import dev.journeys.api.ExpectedStage;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StageRef;
 import dev.journeys.core.testing.Gen;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -206,10 +208,19 @@ record MoveCase(Journey journey, Optional<StageId> current, Move request, Owners
     }
 
     /** The storage lookup of a stage's journey, as a value with a readable {@code toString}. */
-    record Owners(Map<StageId, JourneyId> owners) implements Function<StageId, Optional<JourneyId>> {
+    record Owners(Map<StageId, JourneyId> owners) implements Function<StageId, Optional<StageOwner>> {
         @Override
-        public Optional<JourneyId> apply(StageId stage) {
-            return Optional.ofNullable(owners.get(stage));
+        public Optional<StageOwner> apply(StageId stage) {
+            return Optional.ofNullable(owners.get(stage)).map(owner -> new StageOwner(journeyRef(owner), stageRef(stage)));
+        }
+
+        /** Another journey's stages and names, as storage would name them. */
+        static StageRef stageRef(StageId stage) {
+            return new StageRef(stage, "Stage " + stage.value());
+        }
+
+        static JourneyRef journeyRef(JourneyId journey) {
+            return new JourneyRef(journey, "Journey " + journey.value());
         }
     }
 }

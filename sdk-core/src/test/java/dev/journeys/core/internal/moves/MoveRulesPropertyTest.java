@@ -34,7 +34,7 @@ class MoveRulesPropertyTest {
             forAll(moves())
                     .when(move -> move.journey().archived())
                     .check(move -> assertThat(move.decide())
-                            .isEqualTo(refused(new Rejection.JourneyArchived(move.journey().id()))));
+                            .isEqualTo(refused(Refusals.archived(move.journey()))));
         }
 
         @Test
@@ -44,7 +44,7 @@ class MoveRulesPropertyTest {
                     .when(move -> move.isActive() && move.journey().kind() == Journey.Kind.SYSTEM)
                     .when(move -> !(move.request().source() instanceof MoveSource.SystemPlugin))
                     .check(move -> assertThat(move.decide())
-                            .isEqualTo(refused(new Rejection.SystemJourneyReadOnly(move.journey().id()))));
+                            .isEqualTo(refused(Refusals.readOnly(move.journey()))));
         }
 
         @Test
@@ -78,10 +78,10 @@ class MoveRulesPropertyTest {
                     .when(move -> move.isActive() && move.sourceMayMove() && move.targetIsOutsideJourney())
                     .check(move -> {
                         StageId target = move.request().target().orElseThrow();
-                        Optional<JourneyId> owner = move.owners().apply(target)
+                        Optional<JourneyId> owner = Optional.ofNullable(move.owners().owners().get(target))
                                 .filter(journey -> !journey.equals(move.journey().id()));
-                        Rejection expected = owner.<Rejection>map(o -> new Rejection.StageOfAnotherJourney(target, o))
-                                .orElse(new Rejection.UnknownStage(target));
+                        Rejection expected = owner.map(o -> Refusals.ofAnotherJourney(move.journey(), target, o))
+                                .orElse(Refusals.unknownStage(move.journey(), target));
                         assertThat(move.decide()).isEqualTo(refused(expected));
                     });
         }
@@ -93,7 +93,7 @@ class MoveRulesPropertyTest {
                     .when(move -> move.isActive() && move.sourceMayMove() && move.targetIsValid())
                     .when(move -> !move.expectationHolds())
                     .check(move -> assertThat(move.decide()).isEqualTo(
-                            refused(new Rejection.UnexpectedStage(move.request().expected(), move.current()))));
+                            refused(Refusals.unexpected(move.journey(), move.request().expected(), move.current()))));
         }
     }
 
@@ -161,7 +161,7 @@ class MoveRulesPropertyTest {
                         StageId target = move.request().target().orElseThrow();
                         assertThat(move.decide()).isEqualTo(move.targetPosition() == 0
                                 ? new Decision.Accept(Optional.empty(), Optional.of(target))
-                                : refused(new Rejection.OutOfSequence(Optional.empty(), target)));
+                                : refused(Refusals.outOfSequence(move.journey(), Optional.empty(), target)));
                     });
         }
 
@@ -176,7 +176,7 @@ class MoveRulesPropertyTest {
                         StageId target = move.request().target().orElseThrow();
                         assertThat(move.decide()).isEqualTo(move.targetPosition() == move.currentPosition() + 1
                                 ? new Decision.Accept(move.current(), Optional.of(target))
-                                : refused(new Rejection.OutOfSequence(move.current(), target)));
+                                : refused(Refusals.outOfSequence(move.journey(), move.current(), target)));
                     });
         }
 
@@ -192,7 +192,7 @@ class MoveRulesPropertyTest {
                         StageId target = move.request().target().orElseThrow();
                         assertThat(move.decide()).isEqualTo(move.journey().allowsBackward()
                                 ? new Decision.Accept(move.current(), Optional.of(target))
-                                : refused(new Rejection.BackwardNotAllowed(from, target)));
+                                : refused(Refusals.backward(move.journey(), from, target)));
                     });
         }
 
@@ -249,7 +249,7 @@ class MoveRulesPropertyTest {
         void looksUpOwnersOnlyForForeignTargets() {
             forAll(moves()).check(move -> {
                 List<StageId> asked = new ArrayList<>();
-                Function<StageId, Optional<JourneyId>> recording = stage -> {
+                Function<StageId, Optional<StageOwner>> recording = stage -> {
                     asked.add(stage);
                     return move.owners().apply(stage);
                 };

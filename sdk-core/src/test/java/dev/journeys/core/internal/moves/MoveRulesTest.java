@@ -95,9 +95,9 @@ class MoveRulesTest {
         @DisplayName("is not entered past its first stage")
         void notEnteredPastFirstStage() {
             assertThat(decide(SEQUENCED, null, to(DEMO)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.empty(), DEMO)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.empty(), DEMO)));
             assertThat(decide(SEQUENCED, null, to(CUSTOMER)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.empty(), CUSTOMER)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.empty(), CUSTOMER)));
         }
 
         @Test
@@ -112,19 +112,19 @@ class MoveRulesTest {
         @DisplayName("refuses a skip, naming where the contact is")
         void refusesSkips() {
             assertThat(decide(SEQUENCED, LEAD, to(TRIAL)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.of(LEAD), TRIAL)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.of(LEAD), TRIAL)));
             assertThat(decide(SEQUENCED_BACKWARD, LEAD, to(CUSTOMER)))
                     .as("allowing backward moves does not allow skipping forward")
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.of(LEAD), CUSTOMER)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.of(LEAD), CUSTOMER)));
         }
 
         @Test
         @DisplayName("refuses to go back unless it allows backward moves")
         void refusesBackward() {
             assertThat(decide(SEQUENCED, DEMO, to(LEAD)))
-                    .isEqualTo(refused(new Rejection.BackwardNotAllowed(DEMO, LEAD)));
+                    .isEqualTo(refused(Refusals.backward(SEQUENCED, DEMO, LEAD)));
             assertThat(decide(SEQUENCED, CUSTOMER, to(LEAD)))
-                    .isEqualTo(refused(new Rejection.BackwardNotAllowed(CUSTOMER, LEAD)));
+                    .isEqualTo(refused(Refusals.backward(SEQUENCED, CUSTOMER, LEAD)));
         }
 
         @Test
@@ -140,9 +140,9 @@ class MoveRulesTest {
             Move undo = Move.to("contact-1", SALES, LEAD, new MoveSource.ImportUndo(7, Actor.person("ann")));
             assertThat(decide(SEQUENCED, TRIAL, undo)).isEqualTo(accepted(TRIAL, LEAD));
             assertThat(decide(SEQUENCED, TRIAL, to(LEAD)))
-                    .isEqualTo(refused(new Rejection.BackwardNotAllowed(TRIAL, LEAD)));
+                    .isEqualTo(refused(Refusals.backward(SEQUENCED, TRIAL, LEAD)));
             assertThat(decide(journey(Journey.Kind.CUSTOM, true, false, true), TRIAL, undo))
-                    .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+                    .isEqualTo(refused(Refusals.archived(SEQUENCED)));
         }
 
         @Test
@@ -162,10 +162,10 @@ class MoveRulesTest {
 
             assertThat(decide(reordered, null, to(TRIAL))).isEqualTo(accepted(null, TRIAL));
             assertThat(decide(reordered, null, to(LEAD)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.empty(), LEAD)));
+                    .isEqualTo(refused(Refusals.outOfSequence(reordered, Optional.empty(), LEAD)));
             assertThat(decide(reordered, TRIAL, to(LEAD))).isEqualTo(accepted(TRIAL, LEAD));
             assertThat(decide(reordered, DEMO, to(TRIAL)))
-                    .isEqualTo(refused(new Rejection.BackwardNotAllowed(DEMO, TRIAL)));
+                    .isEqualTo(refused(Refusals.backward(reordered, DEMO, TRIAL)));
         }
 
         @Test
@@ -184,7 +184,7 @@ class MoveRulesTest {
         void contactInRemovedStage() {
             assertThat(decide(SEQUENCED, REMOVED, to(LEAD))).isEqualTo(accepted(REMOVED, LEAD));
             assertThat(decide(SEQUENCED, REMOVED, to(DEMO)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.of(REMOVED), DEMO)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.of(REMOVED), DEMO)));
             assertThat(decide(SEQUENCED, REMOVED, exit())).isEqualTo(accepted(REMOVED, null));
         }
     }
@@ -248,7 +248,7 @@ class MoveRulesTest {
         void otherStage() {
             ExpectedStage expected = ExpectedStage.inStage(LEAD);
             assertThat(decide(SEQUENCED, DEMO, to(TRIAL).expecting(expected)))
-                    .isEqualTo(refused(new Rejection.UnexpectedStage(expected, Optional.of(DEMO))));
+                    .isEqualTo(refused(Refusals.unexpected(SEQUENCED, expected, Optional.of(DEMO))));
         }
 
         @Test
@@ -256,7 +256,7 @@ class MoveRulesTest {
         void expectedStageButNotInJourney() {
             ExpectedStage expected = ExpectedStage.inStage(LEAD);
             assertThat(decide(SEQUENCED, null, to(LEAD).expecting(expected)))
-                    .isEqualTo(refused(new Rejection.UnexpectedStage(expected, Optional.empty())));
+                    .isEqualTo(refused(Refusals.unexpected(SEQUENCED, expected, Optional.empty())));
         }
 
         @Test
@@ -264,7 +264,7 @@ class MoveRulesTest {
         void expectedNotInJourneyButIn() {
             ExpectedStage expected = ExpectedStage.notInJourney();
             assertThat(decide(SEQUENCED, LEAD, to(LEAD).expecting(expected)))
-                    .isEqualTo(refused(new Rejection.UnexpectedStage(expected, Optional.of(LEAD))));
+                    .isEqualTo(refused(Refusals.unexpected(SEQUENCED, expected, Optional.of(LEAD))));
         }
 
         @Test
@@ -272,7 +272,7 @@ class MoveRulesTest {
         void exitWithFailingExpectation() {
             ExpectedStage expected = ExpectedStage.inStage(TRIAL);
             assertThat(decide(FREE, DEMO, exit().expecting(expected)))
-                    .isEqualTo(refused(new Rejection.UnexpectedStage(expected, Optional.of(DEMO))));
+                    .isEqualTo(refused(Refusals.unexpected(SEQUENCED, expected, Optional.of(DEMO))));
         }
 
         @Test
@@ -280,7 +280,7 @@ class MoveRulesTest {
         void expectationBeforeSequence() {
             ExpectedStage expected = ExpectedStage.inStage(LEAD);
             assertThat(decide(SEQUENCED, TRIAL, to(DEMO).expecting(expected)))
-                    .isEqualTo(refused(new Rejection.UnexpectedStage(expected, Optional.of(TRIAL))));
+                    .isEqualTo(refused(Refusals.unexpected(SEQUENCED, expected, Optional.of(TRIAL))));
         }
     }
 
@@ -292,26 +292,26 @@ class MoveRulesTest {
         @DisplayName("a stage of another journey is refused naming that journey")
         void stageOfAnotherJourney() {
             assertThat(decide(FREE, LEAD, to(TICKET)))
-                    .isEqualTo(refused(new Rejection.StageOfAnotherJourney(TICKET, SUPPORT)));
+                    .isEqualTo(refused(Refusals.ofAnotherJourney(SEQUENCED, TICKET, SUPPORT)));
         }
 
         @Test
         @DisplayName("a stage removed from this journey is refused as unknown")
         void removedStage() {
-            assertThat(decide(FREE, LEAD, to(REMOVED))).isEqualTo(refused(new Rejection.UnknownStage(REMOVED)));
+            assertThat(decide(FREE, LEAD, to(REMOVED))).isEqualTo(refused(Refusals.unknownStage(SEQUENCED, REMOVED)));
         }
 
         @Test
         @DisplayName("a stage no journey has is refused as unknown")
         void unknownStage() {
-            assertThat(decide(FREE, null, to(NOWHERE))).isEqualTo(refused(new Rejection.UnknownStage(NOWHERE)));
+            assertThat(decide(FREE, null, to(NOWHERE))).isEqualTo(refused(Refusals.unknownStage(SEQUENCED, NOWHERE)));
         }
 
         @Test
         @DisplayName("a bad target is reported before a failing expectation")
         void targetBeforeExpectation() {
             assertThat(decide(FREE, LEAD, to(NOWHERE).expecting(ExpectedStage.notInJourney())))
-                    .isEqualTo(refused(new Rejection.UnknownStage(NOWHERE)));
+                    .isEqualTo(refused(Refusals.unknownStage(SEQUENCED, NOWHERE)));
         }
     }
 
@@ -324,16 +324,16 @@ class MoveRulesTest {
         @Test
         @DisplayName("refuse moves into and within them")
         void refuseMoves() {
-            assertThat(decide(ARCHIVED, null, to(LEAD))).isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
-            assertThat(decide(ARCHIVED, LEAD, to(DEMO))).isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+            assertThat(decide(ARCHIVED, null, to(LEAD))).isEqualTo(refused(Refusals.archived(SEQUENCED)));
+            assertThat(decide(ARCHIVED, LEAD, to(DEMO))).isEqualTo(refused(Refusals.archived(SEQUENCED)));
         }
 
         @Test
         @DisplayName("refuse exits too, and moves that would otherwise be no-ops")
         void refuseExitsAndNoOps() {
-            assertThat(decide(ARCHIVED, LEAD, exit())).isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
-            assertThat(decide(ARCHIVED, null, exit())).isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
-            assertThat(decide(ARCHIVED, LEAD, to(LEAD))).isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+            assertThat(decide(ARCHIVED, LEAD, exit())).isEqualTo(refused(Refusals.archived(SEQUENCED)));
+            assertThat(decide(ARCHIVED, null, exit())).isEqualTo(refused(Refusals.archived(SEQUENCED)));
+            assertThat(decide(ARCHIVED, LEAD, to(LEAD))).isEqualTo(refused(Refusals.archived(SEQUENCED)));
         }
 
         @Test
@@ -341,10 +341,10 @@ class MoveRulesTest {
         void archivedComesFirst() {
             Journey archivedSystem = journey(Journey.Kind.SYSTEM, true, false, true);
             assertThat(decide(archivedSystem, null, to(NOWHERE)))
-                    .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+                    .isEqualTo(refused(Refusals.archived(SEQUENCED)));
             assertThat(MoveRules.decide(archivedSystem, Optional.empty(),
                     Move.to("contact-1", SALES, LEAD, PLUGIN), OWNERS))
-                    .isEqualTo(refused(new Rejection.JourneyArchived(SALES)));
+                    .isEqualTo(refused(Refusals.archived(SEQUENCED)));
         }
     }
 
@@ -364,15 +364,15 @@ class MoveRulesTest {
             for (MoveSource source : List.of(ANN, new MoveSource.Automation(7, "evt-1"), new MoveSource.Import(3, 12))) {
                 Move request = Move.to("contact-1", SALES, LEAD, source);
                 assertThat(decide(SYSTEM, null, request)).as("source %s", source)
-                        .isEqualTo(refused(new Rejection.SystemJourneyReadOnly(SALES)));
+                        .isEqualTo(refused(Refusals.readOnly(SEQUENCED)));
             }
         }
 
         @Test
         @DisplayName("refuse others even for an exit or a would-be no-op")
         void refuseOthersEvenForNoOps() {
-            assertThat(decide(SYSTEM, LEAD, to(LEAD))).isEqualTo(refused(new Rejection.SystemJourneyReadOnly(SALES)));
-            assertThat(decide(SYSTEM, null, exit())).isEqualTo(refused(new Rejection.SystemJourneyReadOnly(SALES)));
+            assertThat(decide(SYSTEM, LEAD, to(LEAD))).isEqualTo(refused(Refusals.readOnly(SEQUENCED)));
+            assertThat(decide(SYSTEM, null, exit())).isEqualTo(refused(Refusals.readOnly(SEQUENCED)));
         }
 
         @Test
@@ -381,7 +381,7 @@ class MoveRulesTest {
             assertThat(decide(SYSTEM, null, byPlugin(LEAD))).isEqualTo(accepted(null, LEAD));
             assertThat(decide(SYSTEM, LEAD, byPlugin(DEMO))).isEqualTo(accepted(LEAD, DEMO));
             assertThat(decide(SYSTEM, LEAD, byPlugin(TRIAL)))
-                    .isEqualTo(refused(new Rejection.OutOfSequence(Optional.of(LEAD), TRIAL)));
+                    .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.of(LEAD), TRIAL)));
             assertThat(decide(SYSTEM, DEMO, byPlugin(DEMO))).isEqualTo(NO_OP);
             assertThat(decide(SYSTEM, DEMO, Move.exit("contact-1", SALES, PLUGIN))).isEqualTo(accepted(DEMO, null));
         }
@@ -389,7 +389,7 @@ class MoveRulesTest {
         @Test
         @DisplayName("are reported read-only before an unknown target")
         void readOnlyBeforeTarget() {
-            assertThat(decide(SYSTEM, null, to(NOWHERE))).isEqualTo(refused(new Rejection.SystemJourneyReadOnly(SALES)));
+            assertThat(decide(SYSTEM, null, to(NOWHERE))).isEqualTo(refused(Refusals.readOnly(SEQUENCED)));
         }
     }
 
@@ -397,6 +397,6 @@ class MoveRulesTest {
     @DisplayName("a system plugin source is just another source in a custom journey")
     void pluginInCustomJourney() {
         assertThat(MoveRules.decide(SEQUENCED, Optional.empty(), Move.to("contact-1", SALES, DEMO, PLUGIN), OWNERS))
-                .isEqualTo(refused(new Rejection.OutOfSequence(Optional.empty(), DEMO)));
+                .isEqualTo(refused(Refusals.outOfSequence(SEQUENCED, Optional.empty(), DEMO)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.journeys.jdbc.internal.automation;
 
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.JourneyId;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.StageId;
@@ -127,7 +128,7 @@ public final class RunLogCodec {
                         m.from().map(StageId::value).orElse(null), m.to().value(), m.transitionId());
             }
             if (d instanceof RunDecision.Skipped s) {
-                return new RunColumns("SKIPPED", null, s.reasonCode(), clip(s.message()), s.journey().value(), null, null, null);
+                return new RunColumns("SKIPPED", null, s.reasonCode().name(), clip(s.message()), s.journey().value(), null, null, null);
             }
             if (d instanceof RunDecision.Failed f) {
                 return new RunColumns("FAILED", null, null, clip(f.error()), null, null, null, null);
@@ -141,7 +142,7 @@ public final class RunLogCodec {
                 case "NOT_MATCHED" -> new RunDecision.NotMatched(conditionIndex, null, detail);
                 case "MOVED" -> new RunDecision.Moved(new JourneyId(journeyId),
                         Optional.ofNullable(fromStage).map(StageId::new), new StageId(toStage), transitionId);
-                case "SKIPPED" -> new RunDecision.Skipped(new JourneyId(journeyId), reasonCode, detail);
+                case "SKIPPED" -> new RunDecision.Skipped(new JourneyId(journeyId), ReasonCode.valueOf(reasonCode), detail);
                 case "FAILED" -> new RunDecision.Failed(detail);
                 case "LOOP_STOPPED" -> new RunDecision.LoopStopped(conditionIndex);
                 default -> throw new IllegalStateException("unknown run decision in log: " + kind);

@@ -3,6 +3,7 @@ package dev.journeys.jdbc.internal.imports;
 import dev.journeys.api.ImportJob;
 import dev.journeys.api.ImportMode;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RowRejection;
 import dev.journeys.api.Transition;
 import dev.journeys.core.internal.imports.ImportJobStart;
@@ -110,7 +111,7 @@ public final class ImportStore implements ImportStorage {
                 ps.setString(3, tenant);
                 ps.setString(4, r.column().map(v -> clip(v, 200)).orElse(null));
                 ps.setString(5, r.value().orElse(null));
-                ps.setString(6, r.code());
+                ps.setString(6, r.code().name());
                 ps.setString(7, clip(r.message(), 2000));
                 ps.addBatch();
             }
@@ -141,7 +142,8 @@ public final class ImportStore implements ImportStorage {
                          order by line fetch first :limit rows only""")
                 .bind("job", jobId).bind("tenant", tenant).bind("after", afterLine).bind("limit", limit)
                 .map((rs, ctx) -> new RowRejection(rs.getLong("line"), Optional.ofNullable(rs.getString("column_name")),
-                        Optional.ofNullable(rs.getString("value_text")), rs.getString("code"), rs.getString("message")))
+                        Optional.ofNullable(rs.getString("value_text")), ReasonCode.valueOf(rs.getString("code")),
+                        rs.getString("message")))
                 .list()));
     }
 

@@ -4,11 +4,14 @@ import dev.journeys.api.ConcurrentChangeException;
 import dev.journeys.api.DuplicateNameException;
 import dev.journeys.api.Journey;
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
 import dev.journeys.api.NotFoundException;
 import dev.journeys.api.Stage;
 import dev.journeys.api.StageId;
+import dev.journeys.api.StageRef;
 import dev.journeys.core.internal.moves.JourneyChange;
 import dev.journeys.core.internal.moves.JourneyStorage;
+import dev.journeys.core.internal.moves.StageOwner;
 import dev.journeys.core.internal.storage.StageRemoval;
 import dev.journeys.jdbc.internal.db.Database;
 import dev.journeys.jdbc.internal.db.DatabaseErrors;
@@ -114,11 +117,15 @@ public final class DefinitionStore implements JourneyStorage {
     }
 
     @Override
-    public Optional<JourneyId> journeyOfStage(String tenant, StageId stage) {
-        return Db.call(() -> db().jdbi.withHandle(h -> h.createQuery(
-                        "select journey_id from stages where id = :stage and tenant_id = :tenant")
+    public Optional<StageOwner> ownerOfStage(String tenant, StageId stage) {
+        return Db.call(() -> db().jdbi.withHandle(h -> h.createQuery("""
+                        select j.id, j.name as journey_name, s.name as stage_name from stages s
+                          join journeys j on j.id = s.journey_id
+                         where s.id = :stage and s.tenant_id = :tenant""")
                 .bind("stage", stage.value()).bind("tenant", tenant)
-                .map((rs, ctx) -> new JourneyId(rs.getLong(1))).findOne()));
+                .map((rs, ctx) -> new StageOwner(new JourneyRef(new JourneyId(rs.getLong("id")), rs.getString("journey_name")),
+                        new StageRef(stage, rs.getString("stage_name"))))
+                .findOne()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.JourneyRef;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.StageId;
 import java.util.List;
@@ -23,7 +25,7 @@ class RunLogCodecTest {
                 entry(1, new RunDecision.NotMatched(3, null, "amount 5 is not greater than 100")),
                 entry(22, new RunDecision.Moved(new JourneyId(7), Optional.empty(), new StageId(70), 9001)),
                 entry(333, new RunDecision.Moved(new JourneyId(7), Optional.of(new StageId(70)), new StageId(71), 9002)),
-                entry(4, new RunDecision.Skipped(new JourneyId(8), "OUT_OF_SEQUENCE", "cannot skip from A to C")),
+                entry(4, new RunDecision.Skipped(new JourneyId(8), ReasonCode.OUT_OF_SEQUENCE, "cannot skip from A to C")),
                 entry(5, new RunDecision.Failed("trigger plugin failed: boom")),
                 entry(Long.MAX_VALUE, new RunDecision.LoopStopped(11)));
 
@@ -36,7 +38,7 @@ class RunLogCodecTest {
                 entry(1, new RunDecision.Failed("~")),
                 entry(2, new RunDecision.Failed("12:~~3:")),
                 entry(3, new RunDecision.Failed("")),
-                entry(4, new RunDecision.Skipped(new JourneyId(1), "R", "line\nbreak \uD83D\uDE80 ü \"q\"")));
+                entry(4, new RunDecision.Skipped(new JourneyId(1), ReasonCode.CONTENTION, "line\nbreak \uD83D\uDE80 ü \"q\"")));
 
         assertThat(RunLogCodec.decode(RunLogCodec.encode(entries))).isEqualTo(entries);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeys.api.JourneyId;
+import dev.journeys.api.ReasonCode;
 import dev.journeys.api.RunDecision;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
@@ -62,7 +63,7 @@ class RunLogMigrationTest {
                         .containsExactly("stage_changed:502", "stage_changed:501", "e1", "e1");
                 assertThat(t1).extracting(RunRecord::decision).containsExactly(
                         new RunDecision.LoopStopped(9),
-                        new RunDecision.Skipped(new JourneyId(7), "OUT_OF_SEQUENCE", "no skipping"),
+                        new RunDecision.Skipped(new JourneyId(7), ReasonCode.OUT_OF_SEQUENCE, "no skipping"),
                         new RunDecision.Moved(new JourneyId(7), Optional.empty(), new StageId(70), 501),
                         new RunDecision.NotMatched(1, null, "status was 'open'"));
                 assertThat(t1).extracting(RunRecord::chainDepth).containsExactly(9, 1, 0, 0);
