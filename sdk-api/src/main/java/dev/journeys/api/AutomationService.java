@@ -51,5 +51,9 @@ public interface AutomationService {
      */
     java.util.concurrent.CompletableFuture<EventResult> publishAsync(TriggerEvent event);
 
-    List<RunRecord> runLog(RunLogQuery query);
+    /**
+     * The records the query matches, newest first, one page at a time: a page's {@code next} is an opaque cursor
+     * for {@link PageRequest#after}, and records written after the first page never shift the pages that follow.
+     */
+    Page<RunRecord> runLog(RunLogQuery query, PageRequest page);
 }

@@ -91,7 +91,7 @@ abstract class AsyncEventContract extends AutomationContract {
             assertThat(count("select count(*) from run_log where applied and tenant_id = '" + tenant + "'"))
                     .isEqualTo(producers * perProducer);
             // Each result names the run-log records its batch wrote, one id each, as the log reads them back.
-            List<Long> stored = service.automations().runLog(dev.journeys.api.RunLogQuery.all().limit(10_000)).stream()
+            List<Long> stored = allRunLog(service.automations(), dev.journeys.api.RunLogQuery.all()).stream()
                     .filter(r -> r.eventId().startsWith("p")).map(dev.journeys.api.RunRecord::id).toList();
             assertThat(recordIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(stored);
             // One contact per producer, moved by each of its events in the order they were published.

@@ -78,7 +78,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         Transition t = journeys.history("c1", j.id()).get(0);
         assertThat(moved.transitionId()).isEqualTo(t.id());
         assertThat(t.source()).isEqualTo(new MoveSource.Automation(a.id(), "e1"));
-        assertThat(automations().runLog(RunLogQuery.all().event("e1"))).isEqualTo(result.records());
+        assertThat(allRunLog(automations(), RunLogQuery.all().event("e1"))).isEqualTo(result.records());
     }
 
     @Test
@@ -93,7 +93,7 @@ abstract class AutomationContract extends ConcurrencyContract {
                 List.of(new BigDecimal("100"))));
         assertThat(miss.detail()).contains("99.99");
         assertThat(journeys.history("c1", j.id())).isEmpty();
-        assertThat(((RunDecision.NotMatched) automations().runLog(RunLogQuery.all().contact("c1")).get(0).decision())
+        assertThat(((RunDecision.NotMatched) allRunLog(automations(), RunLogQuery.all().contact("c1")).get(0).decision())
                 .condition()).isEqualTo(miss.condition());
     }
 
@@ -124,7 +124,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         assertThat(first.records()).isEmpty();
         assertThat(again.duplicate()).isTrue();
         assertThat(journeys.placement("c1", j.id())).isEmpty();
-        assertThat(automations().runLog(RunLogQuery.all())).isEmpty();
+        assertThat(allRunLog(automations(), RunLogQuery.all())).isEmpty();
     }
 
     @Test
@@ -195,7 +195,7 @@ abstract class AutomationContract extends ConcurrencyContract {
 
         // The manual move is depth 1; with a maximum depth of 3, three automated moves follow, then a stop.
         assertThat(journeys.history("c1", j.id())).hasSize(4);
-        List<RunRecord> log = automations().runLog(RunLogQuery.all().contact("c1"));
+        List<RunRecord> log = allRunLog(automations(), RunLogQuery.all().contact("c1"));
         assertThat(log).anySatisfy(r -> assertThat(r.decision()).isInstanceOf(RunDecision.LoopStopped.class));
         assertThat(log).extracting(RunRecord::chainDepth).contains(1, 2, 3, 4);
     }
@@ -289,7 +289,7 @@ abstract class AutomationContract extends ConcurrencyContract {
         assertThat(again.duplicate()).isTrue();
         assertThat(again.records()).isEmpty();
         assertThat(journeys.history("c1", j.id())).hasSize(1);
-        assertThat(automations().runLog(RunLogQuery.all().contact("c1"))).extracting(RunRecord::chainDepth)
+        assertThat(allRunLog(automations(), RunLogQuery.all().contact("c1"))).extracting(RunRecord::chainDepth)
                 .containsOnly(0);
     }
 
@@ -321,7 +321,7 @@ abstract class AutomationContract extends ConcurrencyContract {
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.records()).isEmpty();
-        assertThat(automations().runLog(RunLogQuery.all().event("f1"))).extracting(RunRecord::decision)
+        assertThat(allRunLog(automations(), RunLogQuery.all().event("f1"))).extracting(RunRecord::decision)
                 .singleElement().isInstanceOf(RunDecision.Moved.class);
     }
 
@@ -405,7 +405,7 @@ abstract class AutomationContract extends ConcurrencyContract {
                     .mode(ImportMode.BEST_EFFORT));
 
             // Its own move to Reward Triggered is a stage change too, and rightly does not match.
-            assertThat(automations().runLog(RunLogQuery.all().automation(onVideo.id())))
+            assertThat(allRunLog(automations(), RunLogQuery.all().automation(onVideo.id())))
                     .extracting(RunRecord::decision).hasAtLeastOneElementOfType(RunDecision.Moved.class);
             assertThat(journeys.placement("c1", j.id()).map(Placement::stageId)).contains(stage(j, 2).id());
         }
@@ -459,14 +459,44 @@ abstract class AutomationContract extends ConcurrencyContract {
         automations().publish(order("e1", "c1", "paid", "150"));
         automations().publish(order("e2", "c2", "open", "150"));
 
-        assertThat(automations().runLog(RunLogQuery.all().automation(paid.id()))).hasSize(2);
-        assertThat(automations().runLog(RunLogQuery.all().automation(any.id()).contact("c2"))).hasSize(1);
-        assertThat(automations().runLog(RunLogQuery.all().event("e2"))).extracting(RunRecord::automationId)
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(paid.id()))).hasSize(2);
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(any.id()).contact("c2"))).hasSize(1);
+        assertThat(allRunLog(automations(), RunLogQuery.all().event("e2"))).extracting(RunRecord::automationId)
                 .containsExactlyInAnyOrder(paid.id(), any.id());
-        assertThat(automations().runLog(RunLogQuery.all().between(Instant.now().minusSeconds(600), Instant.now().plusSeconds(60))))
+        assertThat(allRunLog(automations(), RunLogQuery.all().between(Instant.now().minusSeconds(600), Instant.now().plusSeconds(60))))
                 .hasSize(4);
-        assertThat(automations().runLog(RunLogQuery.all().between(T0.minusSeconds(60), T0))).isEmpty();
-        assertThat(automations().runLog(RunLogQuery.all().limit(1))).hasSize(1);
+        assertThat(allRunLog(automations(), RunLogQuery.all().between(T0.minusSeconds(60), T0))).isEmpty();
+        assertThat(automations().runLog(RunLogQuery.all(), dev.journeys.api.PageRequest.first(1)).items()).hasSize(1);
+    }
+
+    /** The run log pages like every other listing: a cursor walks it whole, and later records never shift a page. */
+    @Test
+    void the_run_log_pages_with_a_cursor_past_any_number_of_records() throws Exception {
+        Journey j = advocacy();
+        Automation paid = paidOrdersTo(j, 1);
+        automations().create(AutomationSpec.named("Any order").on(TestTriggers.ORDER).then(Outcome.moveTo(j.id(), stage(j, 2).id())));
+        automations().create(AutomationSpec.named("Big ones").on(TestTriggers.ORDER)
+                .when(Condition.greaterThan("amount", new BigDecimal("1000"))).then(Outcome.moveTo(j.id(), stage(j, 0).id())));
+        for (int i = 0; i < 120; i++) {
+            automations().publish(order("p" + i, i % 2 == 0 ? "c1" : "c2", i % 3 == 0 ? "paid" : "open", "150"));
+        }
+
+        List<RunRecord> all = allRunLog(automations(), RunLogQuery.all());
+        assertThat(all).hasSize(360).doesNotHaveDuplicates();
+        assertThat(all).extracting(RunRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        dev.journeys.api.Page<RunRecord> first = automations().runLog(RunLogQuery.all(), dev.journeys.api.PageRequest.first(100));
+        assertThat(first.items()).isEqualTo(all.subList(0, 100));
+        automations().publish(order("later", "c1", "paid", "150"));
+        assertThat(automations().runLog(RunLogQuery.all(), dev.journeys.api.PageRequest.after(first.next().orElseThrow(), 100))
+                .items()).isEqualTo(all.subList(100, 200));
+
+        awaitRunLogFiled();
+        assertThat(allRunLog(automations(), RunLogQuery.all().contact("c1"))).hasSize(183)
+                .allSatisfy(r -> assertThat(r.contactKey()).isEqualTo("c1"));
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(paid.id()))).hasSize(121);
+        assertThatThrownBy(() -> automations().runLog(RunLogQuery.all(), dev.journeys.api.PageRequest.after("x".repeat(500), 10)))
+                .isInstanceOf(dev.journeys.api.InvalidInputException.class).hasMessageContaining("run log cursor")
+                .extracting(Throwable::getMessage).asString().hasSizeLessThan(120);
     }
 
     /**
@@ -484,21 +514,21 @@ abstract class AutomationContract extends ConcurrencyContract {
         }
         // The same contact key in another tenant is another contact.
         sdk.tenant(tenant + "-other").automations().publish(order("x", "c1", "open", "150"));
-        RunLogQuery byC1 = RunLogQuery.all().contact("c1").limit(100);
-        assertThat(automations().runLog(byC1)).isEqualTo(c1);
+        RunLogQuery byC1 = RunLogQuery.all().contact("c1");
+        assertThat(allRunLog(automations(), byC1)).isEqualTo(c1);
 
         awaitRunLogFiled();
 
-        assertThat(automations().runLog(byC1)).isEqualTo(c1);
+        assertThat(allRunLog(automations(), byC1)).isEqualTo(c1);
         c1.addAll(0, automations().publish(order("after", "c1", "open", "150")).records());
         // Newest first across the tail and the filed part, a limit cutting either.
-        assertThat(automations().runLog(byC1)).isEqualTo(c1);
-        assertThat(automations().runLog(RunLogQuery.all().contact("c1").limit(3))).isEqualTo(c1.subList(0, 3));
-        assertThat(automations().runLog(RunLogQuery.all().contact("c1").event("a3"))).isEqualTo(
+        assertThat(allRunLog(automations(), byC1)).isEqualTo(c1);
+        assertThat(automations().runLog(RunLogQuery.all().contact("c1"), dev.journeys.api.PageRequest.first(3)).items()).isEqualTo(c1.subList(0, 3));
+        assertThat(allRunLog(automations(), RunLogQuery.all().contact("c1").event("a3"))).isEqualTo(
                 c1.stream().filter(r -> r.eventId().equals("a3")).toList());
-        assertThat(automations().runLog(RunLogQuery.all().contact("c2"))).hasSize(12)
+        assertThat(allRunLog(automations(), RunLogQuery.all().contact("c2"))).hasSize(12)
                 .allSatisfy(r -> assertThat(r.contactKey()).isEqualTo("c2"));
-        assertThat(automations().runLog(RunLogQuery.all().contact("nobody"))).isEmpty();
+        assertThat(allRunLog(automations(), RunLogQuery.all().contact("nobody"))).isEmpty();
     }
 
     /** On H2, waits until the background filer has filed every run-log row; PostgreSQL files nothing. */
@@ -526,13 +556,13 @@ abstract class AutomationContract extends ConcurrencyContract {
             published.addAll(automations().publish(order("e" + i, "c" + i, i == 2 ? "open" : "paid", "150")).records());
         }
 
-        List<RunRecord> log = automations().runLog(RunLogQuery.all());
+        List<RunRecord> log = allRunLog(automations(), RunLogQuery.all());
 
         java.util.Collections.reverse(published);
         assertThat(log).hasSize(6).isEqualTo(published);
         assertThat(log).extracting(RunRecord::id).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         // A limit may end a page inside an event's decisions.
-        assertThat(automations().runLog(RunLogQuery.all().limit(3))).isEqualTo(log.subList(0, 3));
+        assertThat(automations().runLog(RunLogQuery.all(), dev.journeys.api.PageRequest.first(3)).items()).isEqualTo(log.subList(0, 3));
     }
 
     @Test
@@ -546,13 +576,13 @@ abstract class AutomationContract extends ConcurrencyContract {
         automations().setEnabled(first.id(), false);
         automations().publish(order("after", "c3", "paid", "150"));
 
-        assertThat(automations().runLog(RunLogQuery.all().automation(first.id())))
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(first.id())))
                 .extracting(RunRecord::eventId).containsExactly("both", "before");
-        assertThat(automations().runLog(RunLogQuery.all().automation(later.id())))
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(later.id())))
                 .extracting(RunRecord::eventId).containsExactly("after", "both");
-        assertThat(automations().runLog(RunLogQuery.all().automation(first.id()).limit(1)))
+        assertThat(automations().runLog(RunLogQuery.all().automation(first.id()), dev.journeys.api.PageRequest.first(1)).items())
                 .extracting(RunRecord::eventId).containsExactly("both");
-        assertThat(automations().runLog(RunLogQuery.all().automation(first.id() + later.id() + 1000))).isEmpty();
+        assertThat(allRunLog(automations(), RunLogQuery.all().automation(first.id() + later.id() + 1000))).isEmpty();
     }
 
     @Test
@@ -565,7 +595,7 @@ abstract class AutomationContract extends ConcurrencyContract {
 
         RunRecord record = automations().publish(order("odd", "c1", status, "150")).records().get(0);
 
-        assertThat(automations().runLog(RunLogQuery.all().event("odd"))).containsExactly(record);
+        assertThat(allRunLog(automations(), RunLogQuery.all().event("odd"))).containsExactly(record);
         RunDecision.NotMatched notMatched = (RunDecision.NotMatched) record.decision();
         // Control characters reach the detail escaped, as the condition's message writes them.
         assertThat(notMatched.detail()).contains("'12:~x\\u0000 \uD83D\uDE80 ü\\u000a\"quoted\"'");

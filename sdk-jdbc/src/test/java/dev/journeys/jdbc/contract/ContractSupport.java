@@ -84,6 +84,21 @@ public abstract class ContractSupport {
         return ((MoveOutcome.Rejected) outcome).reason();
     }
 
+    /** Every record the query matches, newest first, page after page as a host would read them. */
+    protected static java.util.List<dev.journeys.api.RunRecord> allRunLog(dev.journeys.api.AutomationService automations,
+                                                                       dev.journeys.api.RunLogQuery query) {
+        java.util.List<dev.journeys.api.RunRecord> all = new java.util.ArrayList<>();
+        dev.journeys.api.PageRequest page = dev.journeys.api.PageRequest.first(7);
+        while (true) {
+            dev.journeys.api.Page<dev.journeys.api.RunRecord> read = automations.runLog(query, page);
+            all.addAll(read.items());
+            if (read.next().isEmpty()) {
+                return all;
+            }
+            page = dev.journeys.api.PageRequest.after(read.next().get(), 7);
+        }
+    }
+
     protected Connection rawConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl());
     }

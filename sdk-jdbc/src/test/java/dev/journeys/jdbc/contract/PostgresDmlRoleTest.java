@@ -64,7 +64,7 @@ class PostgresDmlRoleTest {
                     assertThat(r.duplicate()).isFalse();
                     assertThat(r.records()).hasSize(1);
                 }
-                assertThat(app.tenant(tenant).automations().runLog(dev.journeys.api.RunLogQuery.all().limit(1000)))
+                assertThat(app.tenant(tenant).automations().runLog(dev.journeys.api.RunLogQuery.all(), dev.journeys.api.PageRequest.first(1000)).items())
                         .hasSize(60);
             }
         } finally {

@@ -237,7 +237,7 @@ abstract class SystemJourneyContract extends AsyncEventContract {
 
             assertThat(service.placement("c1", onboarding.id()).orElseThrow().stageId())
                     .isEqualTo(onboarding.stages().get(0).id());
-            assertThat(service.automations().runLog(dev.journeys.api.RunLogQuery.all().contact("c1")))
+            assertThat(allRunLog(service.automations(), dev.journeys.api.RunLogQuery.all().contact("c1")))
                     .extracting(r -> r.decision().getClass().getSimpleName()).containsExactlyInAnyOrder("Moved", "NotMatched");
         }
     }

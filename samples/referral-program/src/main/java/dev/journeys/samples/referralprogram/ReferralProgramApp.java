@@ -13,6 +13,7 @@ import dev.journeys.api.JourneysSdk;
 import dev.journeys.api.MoveRequest;
 import dev.journeys.api.MoveSource;
 import dev.journeys.api.Outcome;
+import dev.journeys.api.PageRequest;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.StageId;
 import dev.journeys.api.TriggerEvent;
@@ -114,7 +115,7 @@ public final class ReferralProgramApp {
             report.stageCounts(pipeline, advocacy);
 
             report.section("7. Why did (or didn't) " + LIAM + " move? His run log, oldest first");
-            report.runLog(automations.runLog(RunLogQuery.all().contact(LIAM)));
+            report.runLog(automations.runLog(RunLogQuery.all().contact(LIAM), PageRequest.first(100)).items());
             report.history(LIAM, pipeline);
 
             List<String> problems = automations.problems();

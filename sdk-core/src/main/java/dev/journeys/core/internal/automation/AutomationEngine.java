@@ -129,6 +129,9 @@ public final class AutomationEngine {
 
     private static final Predicate<Automation> ALL = a -> true;
 
+    /** An event's records are its automations' decisions and their chains': far fewer than this. */
+    private static final int MAX_RESUMED_RECORDS = 10_000;
+
     /** @param considered which of the trigger's automations take part: all, but for a resumed chain step */
     private EventResult process(String tenant, TriggerEvent event, TriggerPlugin plugin, int depth,
                                 Predicate<Automation> considered) {
@@ -444,8 +447,8 @@ public final class AutomationEngine {
         if (automationsOn(tenant, BuiltInTriggers.STAGE_CHANGED).isEmpty()) {
             return List.of();
         }
-        List<RunRecord> moved = storage.runLog(tenant,
-                RunLogQuery.all().event(eventId).limit(TenantAutomationService.MAX_RUN_LOG_PAGE)).stream()
+        List<RunRecord> moved = storage.runLog(tenant, RunLogQuery.all().event(eventId), Optional.empty(),
+                MAX_RESUMED_RECORDS).stream()
                 .filter(r -> r.decision() instanceof RunDecision.Moved)
                 .sorted(java.util.Comparator.comparingLong(r -> ((RunDecision.Moved) r.decision()).transitionId()))
                 .toList();

@@ -24,8 +24,11 @@ public interface AutomationStorage {
 
     Optional<StoredAutomation> setAutomationEnabled(String tenant, long id, boolean enabled);
 
-    /** Newest first; {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in. */
-    List<RunRecord> runLog(String tenant, RunLogQuery query);
+    /**
+     * Newest first, records older than {@code beforeId} when given, at most {@code limit};
+     * {@link RunDecision.NotMatched} records carry a null condition for the engine to fill in.
+     */
+    List<RunRecord> runLog(String tenant, RunLogQuery query, Optional<Long> beforeId, int limit);
 
     /** Whether an attempt at the event applied it in the tenant: a later delivery is a duplicate. */
     boolean eventApplied(String tenant, String eventId);

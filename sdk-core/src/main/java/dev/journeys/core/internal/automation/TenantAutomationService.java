@@ -6,10 +6,13 @@ import dev.journeys.api.AutomationSpec;
 import dev.journeys.api.EventResult;
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.NotFoundException;
+import dev.journeys.api.Page;
+import dev.journeys.api.PageRequest;
 import dev.journeys.api.RunLogQuery;
 import dev.journeys.api.RunRecord;
 import dev.journeys.api.TriggerEvent;
 import dev.journeys.core.internal.input.Inputs;
+import dev.journeys.core.internal.input.Pages;
 import dev.journeys.core.internal.input.SdkState;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 
 /** The automations of one tenant. */
 public final class TenantAutomationService implements AutomationService {
-
-    static final int MAX_RUN_LOG_PAGE = 10_000;
 
     private final String tenant;
     private final SdkState state;
@@ -85,12 +86,20 @@ public final class TenantAutomationService implements AutomationService {
     }
 
     @Override
-    public List<RunRecord> runLog(RunLogQuery query) {
+    public Page<RunRecord> runLog(RunLogQuery query, PageRequest page) {
         state.check();
         Inputs.required("run log query", query);
-        if (query.limit() < 1 || query.limit() > MAX_RUN_LOG_PAGE) {
-            throw new InvalidInputException("run log limit must be 1.." + MAX_RUN_LOG_PAGE + ", was " + query.limit());
+        Inputs.required("page", page);
+        Optional<Long> before = page.after().map(TenantAutomationService::cursor);
+        List<RunRecord> found = storage.runLog(tenant, query, before, page.limit() + 1);
+        return Pages.of(engine.withConditions(tenant, found, List.of()), page.limit(), r -> Long.toString(r.id()));
+    }
+
+    private static long cursor(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("not a run log cursor: " + Pages.clip(text));
         }
-        return engine.withConditions(tenant, storage.runLog(tenant, query), List.of());
     }
 }

@@ -92,7 +92,7 @@ public final class TenantImportService implements ImportService {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("not a " + what + " cursor: " + cursor);
+            throw new InvalidInputException("not a " + what + " cursor: " + Pages.clip(cursor));
         }
     }
 }

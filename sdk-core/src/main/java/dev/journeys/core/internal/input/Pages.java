@@ -15,6 +15,11 @@ public final class Pages {
      * @param fetched up to {@code limit + 1} rows in page order
      * @param cursorOf the cursor that resumes after a row
      */
+    /** A cursor as an error message may quote it: a host's garbage is cut short. */
+    public static String clip(String cursor) {
+        return cursor.length() <= 40 ? "'" + cursor + "'" : "'" + cursor.substring(0, 40) + "…'";
+    }
+
     public static <T> Page<T> of(List<T> fetched, int limit, Function<T, String> cursorOf) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, Optional.empty());

@@ -2,6 +2,7 @@ package dev.journeys.core.internal.moves;
 
 import dev.journeys.api.InvalidInputException;
 import dev.journeys.api.Placement;
+import dev.journeys.core.internal.input.Pages;
 import java.time.Instant;
 
 /**
@@ -22,7 +23,7 @@ public record StagePosition(Instant enteredAt, String contactKey) {
         try {
             return new StagePosition(Instant.parse(cursor.substring(0, bar)), cursor.substring(bar + 1));
         } catch (RuntimeException e) {
-            throw new InvalidInputException("not a cursor of contacts in a stage: " + cursor);
+            throw new InvalidInputException("not a cursor of contacts in a stage: " + Pages.clip(cursor));
         }
     }
 

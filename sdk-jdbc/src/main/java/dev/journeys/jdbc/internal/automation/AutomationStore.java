@@ -117,8 +117,8 @@ public final class AutomationStore implements AutomationStorage {
     }
 
     @Override
-    public List<RunRecord> runLog(String tenant, RunLogQuery q) {
-        return Db.call(() -> db().jdbi.withHandle(h -> RunLogQueries.query(h, db().dialect, tenant, q)));
+    public List<RunRecord> runLog(String tenant, RunLogQuery q, Optional<Long> beforeId, int limit) {
+        return Db.call(() -> db().jdbi.withHandle(h -> RunLogQueries.query(h, db().dialect, tenant, q, beforeId, limit)));
     }
 
     @Override

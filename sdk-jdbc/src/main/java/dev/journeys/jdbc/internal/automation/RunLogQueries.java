@@ -58,7 +58,12 @@ final class RunLogQueries {
         }
     }
 
-    static List<RunRecord> query(Handle h, Dialect dialect, String tenant, RunLogQuery q) {
+    /**
+     * @param beforeId only records older than this record id, for the page after one that ended there
+     * @param limit the most records returned
+     */
+    static List<RunRecord> query(Handle h, Dialect dialect, String tenant, RunLogQuery q, Optional<Long> beforeId,
+                                 int limit) {
         Optional<String> trigger = Optional.empty();
         if (q.automationId().isPresent()) {
             // Every automation considered for an event listens on the event's trigger, whose type never changes.
@@ -69,22 +74,31 @@ final class RunLogQueries {
             }
         }
         Filters filters = Filters.of(tenant, q, trigger);
+        Page page = new Page(beforeId.orElse(Long.MAX_VALUE), limit);
         return dialect == Dialect.H2 && q.contactKey().isPresent()
-                ? byKnownIds(h, filters, RunLogContacts.idsOf(h, tenant, q.contactKey().get()))
-                : byIdRange(h, filters);
+                ? byKnownIds(h, filters, RunLogContacts.idsOf(h, tenant, q.contactKey().get()), page)
+                : byIdRange(h, filters, page);
     }
 
-    private static List<RunRecord> byIdRange(Handle h, Filters filters) {
+    /** Where a page starts, as a record id, and how many records it holds at most. */
+    private record Page(long beforeRecord, int limit) {
+        /** The first row that may hold a record of the page: the row of the record before which it starts. */
+        long beforeRow() {
+            return beforeRecord == Long.MAX_VALUE ? Long.MAX_VALUE : (beforeRecord >> RunLog.POSITION_BITS) + 1;
+        }
+    }
+
+    private static List<RunRecord> byIdRange(Handle h, Filters filters, Page page) {
         RunLogQuery q = filters.q();
         String sql = "select * from run_log where " + filters.sql() + " and id < :before order by id desc"
                 + " fetch first :rows rows only";
         List<RunRecord> found = new ArrayList<>();
-        long before = Long.MAX_VALUE;
-        while (found.size() < q.limit()) {
-            int wanted = q.limit() - found.size();
+        long before = page.beforeRow();
+        while (found.size() < page.limit()) {
+            int wanted = page.limit() - found.size();
             // Every row read holds at least one record wanted, but for the rare false match of an automation's id.
             List<StoredRow> rows = read(filters.bind(h.createQuery(sql)).bind("before", before).bind("rows", wanted));
-            addRecords(found, rows, q);
+            addRecords(found, rows, q, page);
             if (rows.size() < wanted) {
                 break;
             }
@@ -94,14 +108,18 @@ final class RunLogQueries {
     }
 
     /** @param ids candidate rows, newest first */
-    private static List<RunRecord> byKnownIds(Handle h, Filters filters, long[] ids) {
+    private static List<RunRecord> byKnownIds(Handle h, Filters filters, long[] ids, Page page) {
         RunLogQuery q = filters.q();
         String sql = "select * from run_log where " + filters.sql() + " and id in (<ids>) order by id desc";
         List<RunRecord> found = new ArrayList<>();
-        for (int from = 0; from < ids.length && found.size() < q.limit(); ) {
-            int to = Math.min(ids.length, from + Math.min(MAX_IDS_PER_PAGE, Math.max(16, q.limit() - found.size())));
-            List<Long> page = Arrays.stream(ids, from, to).boxed().toList();
-            addRecords(found, read(filters.bind(h.createQuery(sql)).bindList("ids", page)), q);
+        int from = 0;
+        while (from < ids.length && ids[from] >= page.beforeRow()) {
+            from++;
+        }
+        while (from < ids.length && found.size() < page.limit()) {
+            int to = Math.min(ids.length, from + Math.min(MAX_IDS_PER_PAGE, Math.max(16, page.limit() - found.size())));
+            List<Long> candidates = Arrays.stream(ids, from, to).boxed().toList();
+            addRecords(found, read(filters.bind(h.createQuery(sql)).bindList("ids", candidates)), q, page);
             from = to;
         }
         return found;
@@ -113,11 +131,14 @@ final class RunLogQueries {
                 rs.getString("decisions"))).list();
     }
 
-    private static void addRecords(List<RunRecord> found, List<StoredRow> rows, RunLogQuery q) {
+    private static void addRecords(List<RunRecord> found, List<StoredRow> rows, RunLogQuery q, Page page) {
         for (StoredRow row : rows) {
             List<RunLogCodec.Entry> entries = RunLogCodec.decode(row.decisions());
-            for (int p = entries.size() - 1; p >= 0 && found.size() < q.limit(); p--) {
+            for (int p = entries.size() - 1; p >= 0 && found.size() < page.limit(); p--) {
                 RunLogCodec.Entry e = entries.get(p);
+                if (RunLog.recordId(row.id(), p) >= page.beforeRecord()) {
+                    continue;
+                }
                 if (q.automationId().isEmpty() || q.automationId().get() == e.automationId()) {
                     found.add(new RunRecord(RunLog.recordId(row.id(), p), e.automationId(), row.eventId(), row.triggerType(),
                             row.contactKey(), row.at(), row.chainDepth(), e.decision()));

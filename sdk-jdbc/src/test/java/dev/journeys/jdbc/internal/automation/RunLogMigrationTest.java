@@ -58,7 +58,7 @@ class RunLogMigrationTest {
             db.migrateTo("latest");
 
             try (Handle h = Jdbi.open(c)) {
-                List<RunRecord> t1 = RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all());
+                List<RunRecord> t1 = RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all(), java.util.Optional.empty(), 100);
                 assertThat(t1).extracting(RunRecord::eventId)
                         .containsExactly("stage_changed:502", "stage_changed:501", "e1", "e1");
                 assertThat(t1).extracting(RunRecord::decision).containsExactly(
@@ -69,8 +69,8 @@ class RunLogMigrationTest {
                 assertThat(t1).extracting(RunRecord::chainDepth).containsExactly(9, 1, 0, 0);
                 assertThat(t1.get(3).recordedAt()).isEqualTo(Instant.parse("2026-06-01T10:00:00Z"));
                 // By contact too: on H2 through V19's filing of what V12 copied, on PostgreSQL through the index.
-                assertThat(RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all().contact("c1"))).isEqualTo(t1);
-                assertThat(RunLogQueries.query(h, db.dialect(), "t2", RunLogQuery.all())).extracting(RunRecord::decision)
+                assertThat(RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all().contact("c1"), java.util.Optional.empty(), 100)).isEqualTo(t1);
+                assertThat(RunLogQueries.query(h, db.dialect(), "t2", RunLogQuery.all(), java.util.Optional.empty(), 100)).extracting(RunRecord::decision)
                         .containsExactly(new RunDecision.Failed("plugin failed: \uD83D\uDE80"));
                 // The two decisions of e1 share one row again; each processed event keeps its key in a row of its own.
                 assertThat(h.createQuery("select count(*) from run_log where applied is null").mapTo(Integer.class).one())
@@ -122,16 +122,16 @@ class RunLogMigrationTest {
             db.migrateTo("latest");
 
             try (Handle h = Jdbi.open(c)) {
-                List<RunRecord> retried = RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all());
+                List<RunRecord> retried = RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all(), java.util.Optional.empty(), 100);
                 assertThat(retried).extracting(r -> r.decision().getClass().getSimpleName())
                         .containsExactly("NotMatched", "NotMatched", "Failed", "Failed");
                 assertThat(retried).extracting(RunRecord::recordedAt).containsExactly(
                         Instant.parse("2026-06-01T11:00:00Z"), Instant.parse("2026-06-01T11:00:00Z"),
                         Instant.parse("2026-06-01T10:00:00Z"), Instant.parse("2026-06-01T10:00:00Z"));
                 assertThat(RunLogQueries.query(h, db.dialect(), "t1", RunLogQuery.all().between(Instant.parse("2026-06-01T10:30:00Z"),
-                        Instant.parse("2026-06-01T12:00:00Z")))).hasSize(2);
+                        Instant.parse("2026-06-01T12:00:00Z")), java.util.Optional.empty(), 100)).hasSize(2);
                 for (String tenant : List.of("even", "odd")) {
-                    List<RunRecord> copied = RunLogQueries.query(h, db.dialect(), tenant, RunLogQuery.all().limit(10_000));
+                    List<RunRecord> copied = RunLogQueries.query(h, db.dialect(), tenant, RunLogQuery.all(), java.util.Optional.empty(), 10_000);
                     assertThat(copied).hasSize(1_300);
                     // Newest first, as the old ids ordered them.
                     assertThat(copied.get(0).eventId()).isEqualTo(tenant.equals("even") ? "e2598" : "e2599");
