@@ -153,6 +153,21 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the API module exports the API and the SPI, and nothing else")
+    void apiModuleExportsOnlyApiAndSpi() throws Exception {
+        java.nio.file.Path api = java.nio.file.Path.of(dev.journeys.api.Actor.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI());
+        java.lang.module.ModuleDescriptor descriptor = java.lang.module.ModuleFinder.of(api).findAll().iterator().next()
+                .descriptor();
+        assertThat(descriptor.name()).isEqualTo("dev.journeys.api");
+        assertThat(descriptor.isAutomatic()).isFalse();
+        assertThat(descriptor.exports()).extracting(java.lang.module.ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.journeys.api", "dev.journeys.spi");
+        assertThat(descriptor.requires()).extracting(java.lang.module.ModuleDescriptor.Requires::name)
+                .containsExactly("java.base");
+    }
+
+    @Test
     @DisplayName("no package is named for a layer pattern alone: utils, helpers, managers")
     void noGrabBagPackages() {
         noClasses().should().resideInAnyPackage("..util..", "..utils..", "..helper..", "..helpers..",
