@@ -50,6 +50,8 @@ final class JdbcWriteTransaction implements WriteTransaction {
     private final List<Lock> held = new ArrayList<>();
     private final List<Transition> unpublished = new ArrayList<>();
     private boolean tooManyToPublish;
+    /** Whether a statement ran since the last commit or rollback: only then does closing have to roll back. */
+    private boolean active;
     private long firstTransition;
     private long lastTransition;
 
@@ -217,6 +219,7 @@ final class JdbcWriteTransaction implements WriteTransaction {
             c.commit();
             return null;
         });
+        active = false;
         endTransaction();
         if (tooManyToPublish) {
             commits.publishedTooMany();
@@ -230,6 +233,7 @@ final class JdbcWriteTransaction implements WriteTransaction {
     @Override
     public void rollback() {
         try {
+            active = false;
             c.rollback();
         } catch (SQLException e) {
             throw DatabaseErrors.failed("rolling back", e);
@@ -253,7 +257,10 @@ final class JdbcWriteTransaction implements WriteTransaction {
     @Override
     public void close() {
         try {
-            c.rollback();
+            // A committed transaction has nothing to roll back; on PostgreSQL that would be a round trip more.
+            if (active) {
+                c.rollback();
+            }
             c.close();
         } catch (SQLException e) {
             // the connection is gone, and with it the transaction it held
@@ -287,7 +294,8 @@ final class JdbcWriteTransaction implements WriteTransaction {
         T run() throws SQLException;
     }
 
-    private static <T> T sql(SqlCall<T> call) {
+    private <T> T sql(SqlCall<T> call) {
+        active = true;
         try {
             return call.run();
         } catch (SQLException e) {
