@@ -194,7 +194,7 @@ public final class MovePath {
     }
 
     private interface Attempt {
-        public Written write(Batch batch, FollowUp followUp);
+        Written write(Batch batch, FollowUp followUp);
     }
 
     /** The retry policy, the same for every source: a lost compare-and-set plans again on fresh reads. */
