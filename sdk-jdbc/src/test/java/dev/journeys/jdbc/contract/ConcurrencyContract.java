@@ -40,6 +40,39 @@ abstract class ConcurrencyContract extends QueryContract {
         storm(List.of(journeys));
     }
 
+    /**
+     * A host moving only its own contacts is never refused, whatever the other threads and the background work
+     * (the dashboard fold, the run log's filing) do meanwhile: every move comes back Moved, in the order made.
+     */
+    @Test
+    void threads_moving_their_own_contacts_are_never_refused() throws Exception {
+        Journey j = journeys.createJourney(dev.journeys.api.JourneySpec.named("Own").stages("A", "B"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+        List<java.util.concurrent.Future<List<String>>> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            threads.add(pool.submit(() -> {
+                List<String> notMoved = new java.util.ArrayList<>();
+                for (int i = 0; i < MOVES_PER_THREAD; i++) {
+                    String contact = "own-" + thread + "-" + (i % 16);
+                    int stage = (i / 16) % 2;
+                    MoveOutcome outcome = journeys.move(MoveRequest.to(contact, j.id(), stage(j, stage).id(), ANN));
+                    if (!outcome.isMoved()) {
+                        notMoved.add(contact + ": " + outcome);
+                    }
+                }
+                return notMoved;
+            }));
+        }
+        List<String> notMoved = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<List<String>> f : threads) {
+            notMoved.addAll(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        assertThat(notMoved).as("moves of a thread's own contacts that did not come back Moved").isEmpty();
+        assertThat(historyRowsOfTenant()).isEqualTo((long) THREADS * MOVES_PER_THREAD);
+    }
+
     @Test
     void concurrent_moves_from_two_instances_on_one_database_never_lose_an_update() throws Exception {
         try (JourneysSdk second = configure(jdbcUrl()).load()) {
