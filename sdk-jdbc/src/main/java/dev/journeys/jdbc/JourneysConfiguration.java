@@ -33,7 +33,11 @@ import javax.sql.DataSource;
  * Not thread-safe. Defaults:
  * <ul>
  *   <li>database: a private embedded H2 in memory, gone when the SDK closes;</li>
- *   <li>pool: HikariCP with {@value #DEFAULT_POOL_SIZE} connections, when the SDK makes the pool;</li>
+ *   <li>pool: HikariCP with {@value #DEFAULT_POOL_SIZE} connections, when the SDK makes the pool (at least
+ *       {@value #MIN_POOL_SIZE});</li>
+ *   <li>waits, on the SDK's own pool: 10 s for a connection, 60 s for a statement to run, 10 s for a lock;
+ *       each ends in a {@link dev.journeys.api.StorageException} that says which it was. A host's pool keeps its
+ *       own settings;</li>
  *   <li>placement cache: {@value CoreSettings#DEFAULT_PLACEMENT_CACHE_SIZE} entries; 0 turns it off;</li>
  *   <li>journey cache: {@value CoreSettings#DEFAULT_JOURNEY_CACHE_SIZE} definitions;</li>
  *   <li>move attempts: {@value CoreSettings#DEFAULT_MAX_MOVE_ATTEMPTS} compare-and-set conflicts before a
@@ -57,6 +61,11 @@ import javax.sql.DataSource;
 public final class JourneysConfiguration {
 
     public static final int DEFAULT_POOL_SIZE = 10;
+    /** An import holds a connection while it reads through another, and migrations take two on PostgreSQL. */
+    public static final int MIN_POOL_SIZE = 2;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_COMMIT_POLL_INTERVAL = Duration.ofMillis(100);
 
     private Optional<String> jdbcUrl = Optional.empty();
@@ -64,6 +73,9 @@ public final class JourneysConfiguration {
     private Optional<String> password = Optional.empty();
     private Optional<DataSource> dataSource = Optional.empty();
     private int poolSize = DEFAULT_POOL_SIZE;
+    private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+    private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private long placementCacheSize = CoreSettings.DEFAULT_PLACEMENT_CACHE_SIZE;
     private long journeyCacheSize = CoreSettings.DEFAULT_JOURNEY_CACHE_SIZE;
     private int maxMoveAttempts = CoreSettings.DEFAULT_MAX_MOVE_ATTEMPTS;
@@ -112,11 +124,52 @@ public final class JourneysConfiguration {
     }
 
     public JourneysConfiguration poolSize(int connections) {
-        if (connections < 1 || connections > 1000) {
-            throw new ConfigurationException("poolSize must be 1..1000, was " + connections);
+        if (connections < MIN_POOL_SIZE || connections > 1000) {
+            throw new ConfigurationException("poolSize must be " + MIN_POOL_SIZE + "..1000, was " + connections
+                    + ": an import holds one connection while it reads through another");
         }
         this.poolSize = connections;
         return this;
+    }
+
+    /**
+     * How long a call waits for a connection of the SDK's own pool before it fails with a
+     * {@link dev.journeys.api.StorageException} saying that no connection was free; 250 ms to 10 min,
+     * default 10 s. A host's own pool ({@link #dataSource}) keeps its own.
+     */
+    public JourneysConfiguration connectionTimeout(Duration timeout) {
+        this.connectionTimeout = bounded("connectionTimeout", timeout, Duration.ofMillis(250));
+        return this;
+    }
+
+    /**
+     * How long one statement may run before the database cancels it and the call fails with a
+     * {@link dev.journeys.api.StorageException} saying that it took too long; 1 s to 24 h, default
+     * 60 s. Applies to connections of the SDK's own pool; give a host's pool
+     * the same bound itself (on PostgreSQL, {@code statement_timeout}). Raise it for {@code repair} of a
+     * journey with a very long history.
+     */
+    public JourneysConfiguration statementTimeout(Duration timeout) {
+        this.statementTimeout = bounded("statementTimeout", timeout, Duration.ofSeconds(1));
+        return this;
+    }
+
+    /**
+     * How long a statement may wait for a lock that another transaction holds before it fails with a
+     * {@link dev.journeys.api.StorageException} saying that it took too long; 100 ms to 24 h, default
+     * 10 s. Applies to connections of the SDK's own pool; give a host's pool the
+     * same bound itself (on PostgreSQL, {@code lock_timeout}).
+     */
+    public JourneysConfiguration lockTimeout(Duration timeout) {
+        this.lockTimeout = bounded("lockTimeout", timeout, Duration.ofMillis(100));
+        return this;
+    }
+
+    private static Duration bounded(String what, Duration value, Duration least) {
+        if (value == null || value.compareTo(least) < 0 || value.compareTo(Duration.ofHours(24)) > 0) {
+            throw new ConfigurationException(what + " must be " + least.toMillis() + " ms..24 h, was " + value);
+        }
+        return value;
     }
 
     public JourneysConfiguration placementCacheSize(long entries) {
@@ -247,7 +300,8 @@ public final class JourneysConfiguration {
         boolean privateDatabase = dataSource.isEmpty() && jdbcUrl.isEmpty();
         Optional<String> url = privateDatabase ? Optional.of(privateInMemoryH2()) : jdbcUrl;
         return new JdbcModule(core, new DatabaseSettings(url, user, password, poolSize, dataSource,
-                commitPollInterval, privateDatabase));
+                commitPollInterval, privateDatabase,
+                new DatabaseSettings.Timeouts(connectionTimeout, statementTimeout, lockTimeout)));
     }
 
     /** Connects, migrates the schema and returns the running SDK. Close it to release the pool. */

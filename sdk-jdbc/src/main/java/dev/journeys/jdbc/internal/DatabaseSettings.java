@@ -10,6 +10,7 @@ import javax.sql.DataSource;
  *
  * @param commitPollInterval how often a PostgreSQL instance looks for other instances' commits
  * @param privateDatabase an in-memory H2 that the SDK made for itself and drops when it closes
+ * @param timeouts the bounds of a wait on the SDK's own pool; a host's pool keeps its own
  */
 public record DatabaseSettings(
         Optional<String> jdbcUrl,
@@ -18,5 +19,14 @@ public record DatabaseSettings(
         int poolSize,
         Optional<DataSource> hostDataSource,
         Duration commitPollInterval,
-        boolean privateDatabase) {
+        boolean privateDatabase,
+        Timeouts timeouts) {
+
+    /**
+     * @param connection the longest wait for a connection of the pool
+     * @param statement the longest a statement may run
+     * @param lock the longest a statement may wait for a lock another transaction holds
+     */
+    public record Timeouts(Duration connection, Duration statement, Duration lock) {
+    }
 }

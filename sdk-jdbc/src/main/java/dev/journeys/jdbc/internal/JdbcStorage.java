@@ -102,16 +102,37 @@ final class JdbcStorage implements StorageLifecycle {
         HikariConfig config = new HikariConfig();
         // A password in the URL goes to the pool as a credential: drivers and pools print URLs, not credentials.
         Secrets.SplitUrl url = Secrets.splitPassword(settings.jdbcUrl().orElseThrow());
-        config.setJdbcUrl(url.url());
+        DatabaseSettings.Timeouts timeouts = settings.timeouts();
+        Dialect dialect = Dialect.ofUrl(url.url());
+        config.setJdbcUrl(dialect == Dialect.H2 ? withH2Timeouts(url.url(), timeouts) : url.url());
+        if (dialect == Dialect.POSTGRES) {
+            // Given at connection start-up, so that bounding a statement costs no round trip of its own.
+            config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis()
+                    + " -c lock_timeout=" + timeouts.lock().toMillis());
+        }
         settings.user().ifPresent(config::setUsername);
         settings.password().or(url::password).ifPresent(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(timeouts.connection().toMillis());
         config.setPoolName("journeys");
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw DatabaseErrors.failed("connecting to " + settings.jdbcUrl().get(), e);
         }
+    }
+
+    /** An H2 URL with the SDK's bounds on waits, unless the URL sets its own. */
+    static String withH2Timeouts(String url, DatabaseSettings.Timeouts timeouts) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder bounded = new StringBuilder(url);
+        if (!upper.contains(";LOCK_TIMEOUT=")) {
+            bounded.append(";LOCK_TIMEOUT=").append(timeouts.lock().toMillis());
+        }
+        if (!upper.contains(";QUERY_TIMEOUT=")) {
+            bounded.append(";QUERY_TIMEOUT=").append(timeouts.statement().toMillis());
+        }
+        return bounded.toString();
     }
 
     /** The SDK's schema migrations for a database, SQL and Java alike; where they run is the caller's to say. */
